@@ -1,0 +1,57 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import type { BackendChoice, BackendName } from '../../src/core/pose';
+
+/** The WebGL renderer's name, or null when this context has no WebGL. */
+export function webglRenderer(): string | null {
+  if (typeof OffscreenCanvas === 'undefined') return null;
+  const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+  if (!gl) return null;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return name;
+}
+
+/** A renderer that draws on the CPU: WebGL there is far slower than wasm. */
+export function isSoftwareRenderer(name: string): boolean {
+  return /swiftshader|llvmpipe|softpipe|software|basic render/i.test(name);
+}
+
+/** The order in which backends are tried for a choice. */
+export function backendOrder(choice: BackendChoice, renderer: string | null): BackendName[] {
+  const gpu = renderer !== null && !isSoftwareRenderer(renderer);
+  switch (choice) {
+    case 'auto':
+      return gpu ? ['webgl', 'wasm', 'cpu'] : ['wasm', 'cpu'];
+    case 'webgl':
+      return ['webgl', 'wasm', 'cpu'];
+    case 'wasm':
+      return ['wasm', 'cpu'];
+    case 'cpu':
+      return ['cpu'];
+  }
+}
+
+/**
+ * Makes the first working backend of the choice's order current and returns
+ * its name. The wasm binaries come from `<modelBaseUrl>tfjs-wasm/`.
+ */
+export async function selectBackend(choice: BackendChoice, modelBaseUrl: string): Promise<BackendName> {
+  setWasmPaths(new URL(`${modelBaseUrl}tfjs-wasm/`, self.location.href).href);
+  const failures: string[] = [];
+  for (const name of backendOrder(choice, webglRenderer())) {
+    try {
+      if (tf.getBackend() === name || (await tf.setBackend(name))) {
+        await tf.ready();
+        return name;
+      }
+      failures.push(`${name}: not available`);
+    } catch (err) {
+      failures.push(`${name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  throw new Error(`No TensorFlow.js backend could start (${failures.join('; ')})`);
+}

@@ -1,0 +1,60 @@
+import type { BackendChoice, EngineName } from '../../src/core/pose';
+import { ENGINES } from '../../src/core/pose';
+
+export interface EngineConfig {
+  /** Which model runs. Default `movenet-lightning`. */
+  engine: EngineName;
+  /** `auto` picks WebGL on a real GPU and wasm otherwise. Default `auto`. */
+  backend: BackendChoice;
+  /** Where the model files are served. Default `<base>/models/`. */
+  modelBaseUrl: string;
+}
+
+export interface EngineOptions {
+  /** Mean score of face and shoulder points below which nobody is in view. Default 0.3. */
+  minPoseScore: number;
+  /** Crop to the person's region found in the previous frame. Default true. */
+  trackCrop: boolean;
+  /** Stream mode: frames closer together than this are dropped unseen. Default 0. */
+  minFrameIntervalMs: number;
+}
+
+export const DEFAULT_ENGINE_CONFIG: Readonly<EngineConfig> = Object.freeze({
+  engine: 'movenet-lightning',
+  backend: 'auto',
+  modelBaseUrl: `${import.meta.env.BASE_URL}models/`,
+});
+
+export const DEFAULT_ENGINE_OPTIONS: Readonly<EngineOptions> = Object.freeze({
+  minPoseScore: 0.3,
+  trackCrop: true,
+  minFrameIntervalMs: 0,
+});
+
+const BACKENDS: readonly BackendChoice[] = ['auto', 'wasm', 'webgl', 'cpu'];
+
+export function resolveEngineConfig(partial: Partial<EngineConfig> = {}): EngineConfig {
+  const config = { ...DEFAULT_ENGINE_CONFIG, ...partial };
+  if (!ENGINES.some((e) => e.name === config.engine)) {
+    throw new Error(`Unknown engine "${config.engine}"; expected one of ${ENGINES.map((e) => e.name).join(', ')}`);
+  }
+  if (!BACKENDS.includes(config.backend)) {
+    throw new Error(`Unknown backend "${config.backend}"; expected one of ${BACKENDS.join(', ')}`);
+  }
+  if (!config.modelBaseUrl.endsWith('/')) config.modelBaseUrl += '/';
+  return config;
+}
+
+export function resolveEngineOptions(
+  current: Readonly<EngineOptions>,
+  partial: Partial<EngineOptions> = {},
+): EngineOptions {
+  const options = { ...current, ...partial };
+  if (!(options.minPoseScore >= 0 && options.minPoseScore <= 1)) {
+    throw new Error(`minPoseScore must be within 0..1, got ${options.minPoseScore}`);
+  }
+  if (!(options.minFrameIntervalMs >= 0)) {
+    throw new Error(`minFrameIntervalMs must be 0 or more, got ${options.minFrameIntervalMs}`);
+  }
+  return options;
+}

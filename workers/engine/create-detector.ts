@@ -1,0 +1,26 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { selectBackend } from './backend';
+import type { EngineConfig } from './config';
+import type { Detector } from './detector';
+import { MoveNetDetector } from './movenet';
+
+/** Picks the backend, then loads the configured engine's model on it. */
+export async function createDetector(config: Readonly<EngineConfig>): Promise<Detector> {
+  const backend = await selectBackend(config.backend, config.modelBaseUrl);
+  switch (config.engine) {
+    case 'movenet-lightning':
+    case 'movenet-thunder':
+      return MoveNetDetector.load(config.engine, backend, config.modelBaseUrl);
+    case 'blazepose-lite':
+    case 'blazepose-full': {
+      const { BlazePoseDetector } = await import('./pose-detection');
+      return BlazePoseDetector.load(config.engine, backend, config.modelBaseUrl);
+    }
+    case 'baseline': {
+      const { BaselineDetector } = await import('./pose-detection');
+      return BaselineDetector.load(backend, config.modelBaseUrl);
+    }
+  }
+}
+
+export const countTensors = (): number => tf.memory().numTensors;

@@ -1,0 +1,39 @@
+import type { BackendName, EngineName, Keypoint } from '../../src/core/pose';
+import type { EngineConfig, EngineOptions } from './config';
+
+/** What a frame can be: both close() after use and cross postMessage as transferables. */
+export type FrameLike = VideoFrame | ImageBitmap;
+
+export function frameSize(frame: FrameLike): { width: number; height: number } {
+  return 'displayWidth' in frame
+    ? { width: frame.displayWidth, height: frame.displayHeight }
+    : { width: frame.width, height: frame.height };
+}
+
+export interface DetectedPose {
+  keypoints: Keypoint[];
+}
+
+export interface Estimate {
+  /** Null when the model found no pose at all. */
+  pose: DetectedPose | null;
+  inferenceMs: number;
+}
+
+/**
+ * One loaded model on one backend. `estimate` does not close the frame; the
+ * engine does. `dispose` frees the model's weights.
+ */
+export interface Detector {
+  readonly engine: EngineName;
+  readonly backend: BackendName;
+  estimate(frame: FrameLike, options: Readonly<EngineOptions>): Promise<Estimate>;
+  /** Forget anything carried between frames (crop, tracking). */
+  reset(): void;
+  dispose(): void;
+}
+
+export type DetectorFactory = (config: Readonly<EngineConfig>) => Promise<Detector>;
+
+/** Number of live tensors, for leak checks; 0 where no tfjs is loaded. */
+export type TensorCounter = () => number;

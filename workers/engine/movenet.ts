@@ -1,0 +1,87 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
+import { fullFrameCrop, trackCrop, type CropRegion } from '../../src/core/crop';
+import { KEYPOINT_NAMES, type BackendName, type Keypoint } from '../../src/core/pose';
+import type { EngineOptions } from './config';
+import type { Detector, Estimate, FrameLike } from './detector';
+import { frameSize } from './detector';
+import { FrameSampler } from './frame-sampler';
+import { loadModelOrExplain } from './load-model';
+
+const INPUT_SIZE = { 'movenet-lightning': 192, 'movenet-thunder': 256 } as const;
+export type MoveNetVariant = keyof typeof INPUT_SIZE;
+
+/**
+ * MoveNet single-pose, fed directly: the frame is cropped to the person's
+ * region from the previous frame and scaled to the model's input on a 2D
+ * canvas, so the only tensor work is the model itself.
+ */
+export class MoveNetDetector implements Detector {
+  private readonly sampler = new FrameSampler();
+  private readonly sizePx: number;
+  private lastKeypoints: Keypoint[] | null = null;
+
+  private constructor(
+    readonly engine: MoveNetVariant,
+    readonly backend: BackendName,
+    private readonly model: GraphModel,
+  ) {
+    this.sizePx = INPUT_SIZE[engine];
+  }
+
+  static async load(engine: MoveNetVariant, backend: BackendName, modelBaseUrl: string): Promise<MoveNetDetector> {
+    const model = await loadModelOrExplain(() => loadGraphModel(`${modelBaseUrl}${engine}.json`), engine, modelBaseUrl);
+    const detector = new MoveNetDetector(engine, backend, model);
+    detector.warmUp();
+    return detector;
+  }
+
+  async estimate(frame: FrameLike, options: Readonly<EngineOptions>): Promise<Estimate> {
+    const { width, height } = frameSize(frame);
+    const crop: CropRegion =
+      options.trackCrop && this.lastKeypoints
+        ? trackCrop(this.lastKeypoints, width, height)
+        : fullFrameCrop(width, height);
+    const pixels = this.sampler.square(frame, crop, this.sizePx);
+    const t0 = performance.now();
+    const raw = await this.run(pixels);
+    const inferenceMs = performance.now() - t0;
+    const keypoints = KEYPOINT_NAMES.map((name, i): Keypoint => {
+      const yPx = crop.yPx + (raw[i * 3] ?? 0) * crop.sizePx;
+      const xPx = crop.xPx + (raw[i * 3 + 1] ?? 0) * crop.sizePx;
+      return { name, xPx, yPx, xNorm: xPx / width, yNorm: yPx / height, score: raw[i * 3 + 2] ?? 0 };
+    });
+    this.lastKeypoints = keypoints;
+    return { pose: { keypoints }, inferenceMs };
+  }
+
+  reset(): void {
+    this.lastKeypoints = null;
+  }
+
+  dispose(): void {
+    this.model.dispose();
+    this.sampler.dispose();
+  }
+
+  /** [y, x, score] x 17, normalised to the crop. */
+  private async run(pixels: Int32Array): Promise<Float32Array> {
+    const output = tf.tidy(() => {
+      const input = tf.tensor4d(pixels, [1, this.sizePx, this.sizePx, 3], 'int32');
+      return this.model.execute(input) as tf.Tensor;
+    });
+    try {
+      return (await output.data()) as Float32Array;
+    } finally {
+      output.dispose();
+    }
+  }
+
+  /** The first run compiles kernels; do it at load, not on the first real frame. */
+  private warmUp(): void {
+    tf.tidy(() => {
+      const input = tf.zeros([1, this.sizePx, this.sizePx, 3], 'int32');
+      (this.model.execute(input) as tf.Tensor).dataSync();
+    });
+  }
+}

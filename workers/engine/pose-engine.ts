@@ -1,0 +1,125 @@
+import { UPPER_BODY, type BackendName, type EngineName, type PoseFrameResult } from '../../src/core/pose';
+import {
+  DEFAULT_ENGINE_OPTIONS,
+  resolveEngineConfig,
+  resolveEngineOptions,
+  type EngineConfig,
+  type EngineOptions,
+} from './config';
+import type { Detector, DetectorFactory, FrameLike, TensorCounter } from './detector';
+import { frameSize } from './detector';
+
+export interface EngineInfo {
+  engine: EngineName;
+  backend: BackendName;
+  loadMs: number;
+}
+
+export interface EngineStats {
+  framesProcessed: number;
+  framesDropped: number;
+  tensors: number;
+}
+
+/**
+ * Runs one detector over frames, one at a time: a frame that arrives while
+ * another is being processed is closed and dropped, never queued. Every frame
+ * handed in is closed here, whatever happens.
+ */
+export class PoseEngine {
+  private detector: Detector | null = null;
+  private busy = false;
+  private options: EngineOptions = { ...DEFAULT_ENGINE_OPTIONS };
+  private processed = 0;
+  private dropped = 0;
+
+  constructor(
+    private readonly createDetector: DetectorFactory,
+    private readonly now: () => number = () => performance.now(),
+    private readonly countTensors: TensorCounter = () => 0,
+  ) {}
+
+  /** Loads the configured model, replacing any loaded before. */
+  async init(partial: Partial<EngineConfig> = {}): Promise<EngineInfo> {
+    const config = resolveEngineConfig(partial);
+    this.disposeDetector();
+    const t0 = this.now();
+    const detector = await this.createDetector(config);
+    this.detector = detector;
+    return { engine: detector.engine, backend: detector.backend, loadMs: this.now() - t0 };
+  }
+
+  get ready(): boolean {
+    return this.detector !== null;
+  }
+
+  /** True while a frame is being processed: the next one would be dropped. */
+  get isBusy(): boolean {
+    return this.busy;
+  }
+
+  setOptions(partial: Partial<EngineOptions>): EngineOptions {
+    this.options = resolveEngineOptions(this.options, partial);
+    if (partial.trackCrop === false) this.detector?.reset();
+    return { ...this.options };
+  }
+
+  getOptions(): EngineOptions {
+    return { ...this.options };
+  }
+
+  /**
+   * The pose in `frame`, or null when the frame was dropped (no model yet, or
+   * busy with the previous frame). The frame is closed before this resolves.
+   */
+  async processFrame(frame: FrameLike, timestampMs: number): Promise<PoseFrameResult | null> {
+    const detector = this.detector;
+    if (!detector || this.busy) {
+      frame.close();
+      this.dropped += 1;
+      return null;
+    }
+    this.busy = true;
+    const t0 = this.now();
+    try {
+      const { width, height } = frameSize(frame);
+      const { pose, inferenceMs } = await detector.estimate(frame, this.options);
+      const score = pose ? upperBodyScore(pose.keypoints) : 0;
+      const present = pose !== null && score >= this.options.minPoseScore;
+      if (!present) detector.reset();
+      this.processed += 1;
+      return {
+        timestampMs,
+        frameWidth: width,
+        frameHeight: height,
+        pose: present ? { score, keypoints: pose.keypoints } : null,
+        engine: detector.engine,
+        backend: detector.backend,
+        timings: { inferenceMs, totalMs: this.now() - t0 },
+      };
+    } finally {
+      frame.close();
+      this.busy = false;
+    }
+  }
+
+  stats(): EngineStats {
+    return { framesProcessed: this.processed, framesDropped: this.dropped, tensors: this.countTensors() };
+  }
+
+  dispose(): void {
+    this.disposeDetector();
+  }
+
+  private disposeDetector(): void {
+    this.detector?.dispose();
+    this.detector = null;
+  }
+}
+
+/** Mean score of the face and shoulder points: how sure the model is someone is there. */
+export function upperBodyScore(keypoints: readonly { name: string; score: number }[]): number {
+  let sum = 0;
+  for (const name of UPPER_BODY) sum += keypoints.find((k) => k.name === name)?.score ?? 0;
+  return sum / UPPER_BODY.length;
+}
