@@ -1,24 +1,12 @@
 /// <reference types="vitest/config" />
+/// <reference types="@vitest/browser/providers/playwright" />
 import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { chromiumArgs, chromiumPath } from './scripts/chromium';
 
 const root = import.meta.dirname;
 const modelsDir = resolve(root, 'models');
-
-/** Chromium for tests, bench and analyze: Debian's package, or CHROMIUM_PATH. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Flags that work headless on a machine without a GPU or network. */
-export const chromiumArgs = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 const mime: Record<string, string> = {
   '.json': 'application/json',
@@ -76,6 +64,8 @@ export default defineConfig({
     ],
   },
   test: {
+    // Two cores: one test file at a time, so timings and the browser stay steady.
+    fileParallelism: false,
     projects: [
       {
         extends: true,
@@ -105,7 +95,6 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 180_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
         },
       },
     ],

@@ -28,7 +28,7 @@ export interface EngineStats {
  */
 export class PoseEngine {
   private detector: Detector | null = null;
-  private busy = false;
+  private inFlight: Promise<unknown> | null = null;
   private options: EngineOptions = { ...DEFAULT_ENGINE_OPTIONS };
   private processed = 0;
   private dropped = 0;
@@ -42,7 +42,10 @@ export class PoseEngine {
   /** Loads the configured model, replacing any loaded before. */
   async init(partial: Partial<EngineConfig> = {}): Promise<EngineInfo> {
     const config = resolveEngineConfig(partial);
-    this.disposeDetector();
+    const old = this.detector;
+    this.detector = null; // frames arriving from now on are dropped
+    await this.inFlight?.catch(() => undefined); // never dispose a model mid-frame
+    old?.dispose();
     const t0 = this.now();
     const detector = await this.createDetector(config);
     this.detector = detector;
@@ -55,7 +58,7 @@ export class PoseEngine {
 
   /** True while a frame is being processed: the next one would be dropped. */
   get isBusy(): boolean {
-    return this.busy;
+    return this.inFlight !== null;
   }
 
   setOptions(partial: Partial<EngineOptions>): EngineOptions {
@@ -74,12 +77,21 @@ export class PoseEngine {
    */
   async processFrame(frame: FrameLike, timestampMs: number): Promise<PoseFrameResult | null> {
     const detector = this.detector;
-    if (!detector || this.busy) {
+    if (!detector || this.inFlight) {
       frame.close();
       this.dropped += 1;
       return null;
     }
-    this.busy = true;
+    const run = this.run(detector, frame, timestampMs);
+    this.inFlight = run;
+    try {
+      return await run;
+    } finally {
+      this.inFlight = null;
+    }
+  }
+
+  private async run(detector: Detector, frame: FrameLike, timestampMs: number): Promise<PoseFrameResult> {
     const t0 = this.now();
     try {
       const { width, height } = frameSize(frame);
@@ -99,7 +111,6 @@ export class PoseEngine {
       };
     } finally {
       frame.close();
-      this.busy = false;
     }
   }
 

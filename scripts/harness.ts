@@ -1,0 +1,89 @@
+/**
+ * Runs the app for tests, the bench and analyze: the Vite server on
+ * loopback, Debian's Chromium through playwright-core, and real footage
+ * turned into a fake webcam with ffmpeg.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { chromium, type Browser } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { chromiumArgs, chromiumPath, fakeCameraArgs } from './chromium';
+
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const mediaDir = join(projectRoot, 'tests', 'fixtures', 'media');
+export const tmpDir = join(projectRoot, 'tests', '.tmp');
+
+export interface AppServer {
+  /** Base URL, e.g. http://127.0.0.1:41234/ */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startAppServer(): Promise<AppServer> {
+  const server: ViteDevServer = await createServer({
+    root: projectRoot,
+    configFile: join(projectRoot, 'vite.config.ts'),
+    logLevel: 'error',
+    server: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (!address || typeof address === 'string') throw new Error('Vite did not start listening');
+  return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
+}
+
+export interface LaunchOptions {
+  /** A y4m file to play as the webcam. */
+  fakeCamera?: string;
+  args?: string[];
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `Chromium not found at ${chromiumPath}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [...chromiumArgs, ...(options.fakeCamera ? fakeCameraArgs(options.fakeCamera) : []), ...(options.args ?? [])],
+  });
+}
+
+const run = promisify(execFile);
+
+export interface Y4mOptions {
+  width?: number;
+  height?: number;
+  fps?: number;
+  seconds?: number;
+  startSeconds?: number;
+  /** Extra ffmpeg filters after scaling, e.g. `rotate=0.1` or `hflip`. */
+  filter?: string;
+}
+
+/**
+ * Turns real footage into a y4m webcam clip under tests/.tmp (made once per
+ * set of options; y4m files are too big to commit).
+ */
+export async function makeY4m(source: string, options: Y4mOptions = {}): Promise<string> {
+  const { width = 640, height = 480, fps = 25, seconds = 8, startSeconds = 0, filter } = options;
+  mkdirSync(tmpDir, { recursive: true });
+  const tag = [width, height, fps, seconds, startSeconds, filter ?? 'plain'].join('-').replace(/[^\w.-]/g, '_');
+  const out = join(tmpDir, `${source.replace(/\W/g, '_')}-${tag}.y4m`);
+  if (existsSync(out)) return out;
+  const filters = [`scale=${width}:${height}`, `fps=${fps}`, ...(filter ? [filter] : []), 'format=yuv420p'];
+  await run('ffmpeg', [
+    '-v', 'error', '-y',
+    '-ss', String(startSeconds),
+    '-t', String(seconds),
+    '-i', join(mediaDir, source),
+    '-vf', filters.join(','),
+    '-f', 'yuv4mpegpipe',
+    out,
+  ]);
+  return out;
+}

@@ -1,0 +1,173 @@
+/** The page: wires the camera or a file, the pose worker and the live view. */
+import { ENGINES, type BackendChoice, type EngineName, type PoseFrameResult } from '../core/pose';
+import { RateMeter, summarize } from '../core/rate';
+import { CameraError, openCamera } from './camera';
+import { feedTrack, pullFrames, type Feed, type FeedHandlers } from './feed';
+import { clearPose, drawPose } from './overlay';
+import { createPoseClient, type PoseClient } from './pose-client';
+
+const $ = <T extends HTMLElement>(id: string): T => {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} is missing from the page`);
+  return el as T;
+};
+
+const ui = {
+  message: $<HTMLParagraphElement>('message'),
+  start: $<HTMLButtonElement>('start-camera'),
+  file: $<HTMLInputElement>('file'),
+  engine: $<HTMLSelectElement>('engine'),
+  backend: $<HTMLSelectElement>('backend'),
+  video: $<HTMLVideoElement>('video'),
+  overlay: $<HTMLCanvasElement>('overlay'),
+  placeholder: $<HTMLParagraphElement>('placeholder'),
+  engineOut: $('status-engine'),
+  backendOut: $('status-backend'),
+  inferenceOut: $('status-inference'),
+  fpsOut: $('status-fps'),
+  personOut: $('status-person'),
+  pathOut: $('status-path'),
+};
+
+for (const { name, label } of ENGINES) ui.engine.add(new Option(label, name));
+
+let client: PoseClient | null = null;
+let feed: Feed | null = null;
+let stream: MediaStream | null = null;
+let loaded: string | null = null;
+const rate = new RateMeter(2000);
+const recentInferenceMs: number[] = [];
+
+function say(text: string | null, kind: 'error' | 'info' = 'error'): void {
+  ui.message.hidden = text === null;
+  ui.message.textContent = text ?? '';
+  ui.message.className = kind;
+}
+
+function poseClient(): PoseClient {
+  client ??= createPoseClient((message) => {
+    say(`The pose worker stopped (${message}). Press Start to begin again.`);
+    client = null;
+    loaded = null;
+  });
+  return client;
+}
+
+/** Loads the picked engine in the worker if it is not the one loaded. */
+async function ensureEngine(): Promise<void> {
+  const engine = ui.engine.value as EngineName;
+  const backend = ui.backend.value as BackendChoice;
+  const key = `${engine}/${backend}`;
+  if (loaded === key) return;
+  ui.engineOut.textContent = `loading ${engine}…`;
+  const info = await poseClient().api.init({ engine, backend });
+  loaded = key;
+  ui.engineOut.textContent = info.engine;
+  ui.backendOut.textContent = info.backend;
+}
+
+const handlers: FeedHandlers = {
+  onResult: showResult,
+  onError: (message) => say(`Pose estimation failed: ${message}`),
+};
+
+function showResult(result: PoseFrameResult): void {
+  const now = performance.now();
+  rate.tick(now);
+  recentInferenceMs.push(result.timings.inferenceMs);
+  if (recentInferenceMs.length > 30) recentInferenceMs.shift();
+  if (document.hidden) return; // nothing is drawn while nobody can see it
+  drawPose(ui.overlay, result);
+  ui.inferenceOut.textContent = `${summarize(recentInferenceMs).median.toFixed(1)} ms`;
+  ui.fpsOut.textContent = rate.perSecond(now).toFixed(1);
+  ui.personOut.textContent = result.pose ? 'in view' : 'nobody in view';
+}
+
+async function stopFeed(): Promise<void> {
+  await feed?.stop();
+  feed = null;
+  for (const t of stream?.getTracks() ?? []) t.stop();
+  stream = null;
+  clearPose(ui.overlay);
+}
+
+async function startTrack(track: MediaStreamTrack, what: string): Promise<void> {
+  track.addEventListener('ended', () => {
+    if (stream?.getTracks().includes(track)) say(`The ${what} stopped (was it unplugged?). Press Start to try again.`);
+  });
+  feed = await feedTrack(poseClient(), track, ui.video, handlers);
+  ui.pathOut.textContent = feed.mode === 'worker-stream' ? 'camera → worker' : 'page → worker';
+}
+
+async function startCamera(): Promise<void> {
+  say(null);
+  try {
+    await stopFeed();
+    const loading = ensureEngine();
+    stream = await openCamera();
+    ui.video.srcObject = stream;
+    await ui.video.play();
+    ui.placeholder.hidden = true;
+    await loading;
+    const [track] = stream.getVideoTracks();
+    if (track) await startTrack(track, 'camera');
+  } catch (err) {
+    say(err instanceof CameraError ? err.message : describeLoadError(err));
+  }
+}
+
+async function startFile(file: File): Promise<void> {
+  say(null);
+  try {
+    await stopFeed();
+    await ensureEngine();
+    ui.placeholder.hidden = true;
+    const url = URL.createObjectURL(file);
+    if (file.type.startsWith('image/')) {
+      const bitmap = await createImageBitmap(file);
+      ui.video.removeAttribute('src');
+      ui.video.srcObject = null;
+      ui.video.poster = url;
+      feed = pullFrames(poseClient(), () => createImageBitmap(bitmap), handlers, 5);
+      ui.pathOut.textContent = 'page → worker';
+      return;
+    }
+    ui.video.srcObject = null;
+    ui.video.src = url;
+    ui.video.loop = true;
+    await ui.video.play();
+    const captured = (ui.video as HTMLVideoElement & { captureStream(): MediaStream }).captureStream();
+    stream = captured;
+    const [track] = captured.getVideoTracks();
+    if (track) await startTrack(track, 'video');
+  } catch (err) {
+    say(describeLoadError(err));
+  }
+}
+
+function describeLoadError(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return text.includes('model') ? text : `Could not start: ${text}`;
+}
+
+async function switchEngine(): Promise<void> {
+  say(null);
+  try {
+    await ensureEngine();
+  } catch (err) {
+    loaded = null;
+    say(describeLoadError(err));
+  }
+}
+
+ui.start.addEventListener('click', () => void startCamera());
+ui.file.addEventListener('change', () => {
+  const file = ui.file.files?.[0];
+  if (file) void startFile(file);
+});
+ui.engine.addEventListener('change', () => void switchEngine());
+ui.backend.addEventListener('change', () => void switchEngine());
+window.addEventListener('pagehide', () => {
+  void stopFeed();
+  client?.dispose();
+});

@@ -1,0 +1,75 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, makeY4m, startAppServer, type AppServer } from '../../scripts/harness';
+
+/**
+ * The page end to end: the fake webcam plays real footage (cap12, made into
+ * a y4m with ffmpeg here), the page streams it to the worker, and shows the
+ * skeleton and a frame rate. Every request of the session is recorded.
+ */
+describe('live page with a fake camera playing real footage', () => {
+  let server: AppServer;
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    const [app, y4m] = await Promise.all([startAppServer(), makeY4m('cap12_edit.webm', { seconds: 6 })]);
+    server = app;
+    browser = await launchChromium({ fakeCamera: y4m });
+    page = await browser.newPage();
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('worker', (w) => requests.push(w.url()));
+    await page.goto(server.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the skeleton and a frame rate', async () => {
+    await page.click('#start-camera');
+    await page.waitForFunction(() => Number(document.querySelector('#overlay')?.getAttribute('data-keypoints')) >= 5, null, {
+      timeout: 60_000,
+    });
+    await page.waitForFunction(() => Number(document.querySelector('#status-fps')?.textContent) > 1, null, {
+      timeout: 30_000,
+    });
+    expect(await page.textContent('#status-engine')).toBe('movenet-lightning');
+    expect(await page.textContent('#status-backend')).toBe('wasm');
+    expect(await page.textContent('#status-person')).toBe('in view');
+    expect(await page.textContent('#status-path')).toBe('camera → worker');
+    expect(await page.textContent('#status-inference')).toMatch(/^\d+(\.\d)? ms$/);
+    expect(await page.isHidden('#message')).toBe(true);
+    // The overlay really has ink on it, where the person is.
+    const inked = await page.$eval('#overlay', (c) => {
+      const canvas = c as HTMLCanvasElement;
+      const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) n += 1;
+      return n;
+    });
+    expect(inked).toBeGreaterThan(200);
+  });
+
+  it('switches engine while running', async () => {
+    await page.selectOption('#engine', 'movenet-thunder');
+    await page.waitForFunction(() => document.querySelector('#status-engine')?.textContent === 'movenet-thunder', null, {
+      timeout: 60_000,
+    });
+    await page.evaluate(() => document.querySelector('#overlay')?.setAttribute('data-keypoints', '0'));
+    await page.waitForFunction(() => Number(document.querySelector('#overlay')?.getAttribute('data-keypoints')) >= 5, null, {
+      timeout: 30_000,
+    });
+  });
+
+  it('made no request to any other origin over the session', () => {
+    const origin = new URL(server.url).origin;
+    expect(requests.length).toBeGreaterThan(5);
+    const foreign = requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:') && new URL(u).origin !== origin);
+    expect(foreign).toEqual([]);
+    expect(requests.some((u) => u.includes('/models/movenet-lightning.bin'))).toBe(true);
+    expect(requests.some((u) => u.includes('/models/tfjs-wasm/'))).toBe(true);
+  });
+});
