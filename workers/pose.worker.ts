@@ -1,9 +1,9 @@
 import { expose } from 'comlink';
 import { createPoseApi } from './engine/api';
-import { countTensors, createDetector } from './engine/create-detector';
+import { createDetector, tfjsRuntime } from './engine/create-detector';
 import { PoseEngine } from './engine/pose-engine';
 
-const api = createPoseApi(new PoseEngine(createDetector, () => performance.now(), countTensors));
+const api = createPoseApi(new PoseEngine(createDetector, () => performance.now(), tfjsRuntime));
 expose(api);
 
 export type PoseWorkerApi = typeof api;

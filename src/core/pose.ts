@@ -62,6 +62,8 @@ export const ENGINES: readonly { name: EngineName; label: string }[] = [
 ];
 
 export interface PoseTimings {
+  /** Cropping and scaling the frame to the model's input. */
+  prepMs: number;
   /** Model execution and reading its output back. */
   inferenceMs: number;
   /** From the frame reaching the engine to the result being ready. */

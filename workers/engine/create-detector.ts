@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { selectBackend } from './backend';
 import type { EngineConfig } from './config';
-import type { Detector } from './detector';
+import type { Detector, RuntimeProbe } from './detector';
 import { MoveNetDetector } from './movenet';
 
 /** Picks the backend, then loads the configured engine's model on it. */
@@ -23,4 +24,7 @@ export async function createDetector(config: Readonly<EngineConfig>): Promise<De
   }
 }
 
-export const countTensors = (): number => tf.memory().numTensors;
+export const tfjsRuntime: RuntimeProbe = {
+  tensors: () => tf.memory().numTensors,
+  threads: () => (tf.getBackend() === 'wasm' ? getThreadsCount() : 1),
+};

@@ -17,6 +17,7 @@ export interface DetectedPose {
 export interface Estimate {
   /** Null when the model found no pose at all. */
   pose: DetectedPose | null;
+  prepMs: number;
   inferenceMs: number;
 }
 
@@ -35,5 +36,10 @@ export interface Detector {
 
 export type DetectorFactory = (config: Readonly<EngineConfig>) => Promise<Detector>;
 
-/** Number of live tensors, for leak checks; 0 where no tfjs is loaded. */
-export type TensorCounter = () => number;
+/** What the engine asks of the tensor runtime beneath the detectors. */
+export interface RuntimeProbe {
+  /** Live tensors, for leak checks. */
+  tensors(): number;
+  /** Threads the current backend computes on. */
+  threads(): number;
+}

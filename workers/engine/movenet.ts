@@ -42,17 +42,18 @@ export class MoveNetDetector implements Detector {
       options.trackCrop && this.lastKeypoints
         ? trackCrop(this.lastKeypoints, width, height)
         : fullFrameCrop(width, height);
-    const pixels = this.sampler.square(frame, crop, this.sizePx);
     const t0 = performance.now();
+    const pixels = await this.sampler.square(frame, crop, this.sizePx);
+    const t1 = performance.now();
     const raw = await this.run(pixels);
-    const inferenceMs = performance.now() - t0;
+    const inferenceMs = performance.now() - t1;
     const keypoints = KEYPOINT_NAMES.map((name, i): Keypoint => {
       const yPx = crop.yPx + (raw[i * 3] ?? 0) * crop.sizePx;
       const xPx = crop.xPx + (raw[i * 3 + 1] ?? 0) * crop.sizePx;
       return { name, xPx, yPx, xNorm: xPx / width, yNorm: yPx / height, score: raw[i * 3 + 2] ?? 0 };
     });
     this.lastKeypoints = keypoints;
-    return { pose: { keypoints }, inferenceMs };
+    return { pose: { keypoints }, prepMs: t1 - t0, inferenceMs };
   }
 
   reset(): void {

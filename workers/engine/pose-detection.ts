@@ -70,19 +70,21 @@ export class BlazePoseDetector implements Detector {
     const scale = Math.min(1, BLAZEPOSE_INPUT_PX / Math.max(width, height));
     const w = Math.round(width * scale);
     const h = Math.round(height * scale);
-    const image = this.sampler.rect(frame, w, h);
+    const tPrep = performance.now();
+    const image = await this.sampler.rect(frame, w, h);
+    const prepMs = performance.now() - tPrep;
     const t0 = performance.now();
     const poses = await this.detector.estimatePoses(image, { maxPoses: 1, flipHorizontal: false });
     const inferenceMs = performance.now() - t0;
     const found = poses[0];
-    if (!found) return { pose: null, inferenceMs };
+    if (!found) return { pose: null, prepMs, inferenceMs };
     const keypoints = KEYPOINT_NAMES.map((name): Keypoint => {
       const k = found.keypoints[BLAZEPOSE_INDEX[name]];
       const xPx = (k?.x ?? 0) / scale;
       const yPx = (k?.y ?? 0) / scale;
       return { name, xPx, yPx, xNorm: xPx / width, yNorm: yPx / height, score: k?.score ?? 0 };
     });
-    return { pose: { keypoints }, inferenceMs };
+    return { pose: { keypoints }, prepMs, inferenceMs };
   }
 
   reset(): void {
@@ -123,20 +125,22 @@ export class BaselineDetector implements Detector {
 
   async estimate(frame: FrameLike): Promise<Estimate> {
     const { width, height } = frameSize(frame);
+    const tPrep = performance.now();
     const bitmap = 'displayWidth' in frame ? await createImageBitmap(frame) : frame;
+    const prepMs = performance.now() - tPrep;
     const t0 = performance.now();
     try {
       const poses = await this.detector.estimatePoses(bitmap, { maxPoses: 1, flipHorizontal: false });
       const inferenceMs = performance.now() - t0;
       const found = poses[0];
-      if (!found) return { pose: null, inferenceMs };
+      if (!found) return { pose: null, prepMs, inferenceMs };
       const keypoints = KEYPOINT_NAMES.map((name, i): Keypoint => {
         const k = found.keypoints[i];
         const xPx = k?.x ?? 0;
         const yPx = k?.y ?? 0;
         return { name, xPx, yPx, xNorm: xPx / width, yNorm: yPx / height, score: k?.score ?? 0 };
       });
-      return { pose: { keypoints }, inferenceMs };
+      return { pose: { keypoints }, prepMs, inferenceMs };
     } finally {
       if (bitmap !== frame) bitmap.close();
     }

@@ -6,12 +6,13 @@ import {
   type EngineConfig,
   type EngineOptions,
 } from './config';
-import type { Detector, DetectorFactory, FrameLike, TensorCounter } from './detector';
+import type { Detector, DetectorFactory, FrameLike, RuntimeProbe } from './detector';
 import { frameSize } from './detector';
 
 export interface EngineInfo {
   engine: EngineName;
   backend: BackendName;
+  threads: number;
   loadMs: number;
 }
 
@@ -36,7 +37,7 @@ export class PoseEngine {
   constructor(
     private readonly createDetector: DetectorFactory,
     private readonly now: () => number = () => performance.now(),
-    private readonly countTensors: TensorCounter = () => 0,
+    private readonly runtime: RuntimeProbe = { tensors: () => 0, threads: () => 1 },
   ) {}
 
   /** Loads the configured model, replacing any loaded before. */
@@ -49,7 +50,8 @@ export class PoseEngine {
     const t0 = this.now();
     const detector = await this.createDetector(config);
     this.detector = detector;
-    return { engine: detector.engine, backend: detector.backend, loadMs: this.now() - t0 };
+    const loadMs = this.now() - t0;
+    return { engine: detector.engine, backend: detector.backend, threads: this.runtime.threads(), loadMs };
   }
 
   get ready(): boolean {
@@ -95,7 +97,7 @@ export class PoseEngine {
     const t0 = this.now();
     try {
       const { width, height } = frameSize(frame);
-      const { pose, inferenceMs } = await detector.estimate(frame, this.options);
+      const { pose, prepMs, inferenceMs } = await detector.estimate(frame, this.options);
       const score = pose ? upperBodyScore(pose.keypoints) : 0;
       const present = pose !== null && score >= this.options.minPoseScore;
       if (!present) detector.reset();
@@ -107,7 +109,7 @@ export class PoseEngine {
         pose: present ? { score, keypoints: pose.keypoints } : null,
         engine: detector.engine,
         backend: detector.backend,
-        timings: { inferenceMs, totalMs: this.now() - t0 },
+        timings: { prepMs, inferenceMs, totalMs: this.now() - t0 },
       };
     } finally {
       frame.close();
@@ -115,7 +117,7 @@ export class PoseEngine {
   }
 
   stats(): EngineStats {
-    return { framesProcessed: this.processed, framesDropped: this.dropped, tensors: this.countTensors() };
+    return { framesProcessed: this.processed, framesDropped: this.dropped, tensors: this.runtime.tensors() };
   }
 
   dispose(): void {

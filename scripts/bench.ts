@@ -1,0 +1,86 @@
+/**
+ * `npm run bench`: the real pipeline in headless Chromium on a real frame,
+ * every engine on every backend this machine has, against the naive
+ * reference path, in one run. Prints a table, then (last line) one JSON
+ * object: an interface, extended, never renamed.
+ */
+import type { EngineBench, BenchRequest } from '../tests/bench/bench-page';
+import type { BackendChoice, EngineName } from '../src/core/pose';
+import { launchChromium, startAppServer } from './harness';
+
+const FRAMES = Number(process.env.BENCH_FRAMES ?? 120);
+const WARMUP = 10;
+const ENGINES: EngineName[] = ['movenet-lightning', 'movenet-thunder', 'blazepose-lite', 'blazepose-full'];
+
+function isSoftware(renderer: string | null): boolean {
+  return renderer === null || /swiftshader|llvmpipe|softpipe|software/i.test(renderer);
+}
+
+async function main(): Promise<void> {
+  const server = await startAppServer();
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') console.error(`[page] ${m.text()}`);
+    });
+    await page.goto(`${server.url}tests/bench/bench.html`);
+    await page.waitForFunction(() => 'benchReady' in window);
+    const renderer = await page.evaluate(() => (window as unknown as { webglRenderer(): string | null }).webglRenderer());
+    const backends: BackendChoice[] = isSoftware(renderer) ? ['wasm'] : ['wasm', 'webgl'];
+    const skipped = isSoftware(renderer) ? [`webgl: ${renderer ?? 'not available'} (software only, not benched)`] : [];
+    const runs = [
+      ...backends.flatMap((backend) => ENGINES.map((engine) => ({ engine, backend }))),
+      { engine: 'baseline' as const, backend: 'wasm' as const },
+    ];
+    const request: BenchRequest = { runs, frames: FRAMES, warmup: WARMUP };
+    const results = await page.evaluate(
+      (req) => (window as unknown as { runBench(r: BenchRequest): Promise<EngineBench[]> }).runBench(req),
+      request,
+    );
+    const baseline = results.find((r) => r.engine === 'baseline');
+    const engines = results.filter((r) => r.engine !== 'baseline');
+    const fmt = (n: number) => n.toFixed(1).padStart(7);
+    console.log(`frames: ${FRAMES} after ${WARMUP} warm-up, 640x480 real photo, end to end = page → worker → page`);
+    for (const s of skipped) console.log(`skipped ${s}`);
+    console.log('engine             backend thr  loadMs firstMs medianMs  p95Ms   prep  infer worker  outside%  vs baseline');
+    for (const r of results) {
+      const ratio = baseline ? (r.medianMs / baseline.medianMs).toFixed(2) : '-';
+      console.log(
+        `${r.engine.padEnd(18)} ${r.backend.padEnd(7)} ${String(r.threads).padStart(3)}${fmt(r.loadMs)} ${fmt(r.firstMs)} ${fmt(r.medianMs)}${fmt(r.p95Ms)}${fmt(r.prepMedianMs)}${fmt(r.inferenceMedianMs)}${fmt(r.workerMedianMs)}${fmt(r.outsideInferencePct)}    ${ratio}`,
+      );
+    }
+    const round = (n: number) => Math.round(n * 10) / 10;
+    const json = {
+      engines: engines.map((r) => ({
+        engine: r.engine,
+        backend: r.backend,
+        threads: r.threads,
+        loadMs: round(r.loadMs),
+        firstMs: round(r.firstMs),
+        medianMs: round(r.medianMs),
+        p95Ms: round(r.p95Ms),
+        outsideInferencePct: round(r.outsideInferencePct),
+        prepMedianMs: round(r.prepMedianMs),
+        inferenceMedianMs: round(r.inferenceMedianMs),
+        workerMedianMs: round(r.workerMedianMs),
+        ratioToBaseline: baseline ? Math.round((r.medianMs / baseline.medianMs) * 1000) / 1000 : null,
+        tensorGrowth: r.tensorGrowth,
+      })),
+      baseline: baseline
+        ? { engine: 'pose-detection movenet lightning, full frame', backend: baseline.backend, medianMs: round(baseline.medianMs), p95Ms: round(baseline.p95Ms) }
+        : null,
+      frames: FRAMES,
+      webglRenderer: renderer,
+    };
+    console.log(JSON.stringify(json));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exit(1);
+});

@@ -1,0 +1,103 @@
+/**
+ * The browser half of `npm run bench`: the real page-side client and the
+ * real worker, fed a real 640x480 photo as camera-like VideoFrames, one in
+ * flight. End to end is from the frame's creation on the page to its result
+ * back on the page.
+ */
+import deskUrl from '../fixtures/media/desk-640x480.png?url';
+import { summarize } from '../../src/core/rate';
+import type { BackendChoice, EngineName } from '../../src/core/pose';
+import { createPoseClient } from '../../src/ui/pose-client';
+
+export interface EngineBench {
+  engine: EngineName;
+  backend: string;
+  threads: number;
+  loadMs: number;
+  firstMs: number;
+  medianMs: number;
+  p95Ms: number;
+  inferenceMedianMs: number;
+  prepMedianMs: number;
+  workerMedianMs: number;
+  outsideInferencePct: number;
+  frames: number;
+  tensorGrowth: number;
+}
+
+async function benchEngine(
+  engine: EngineName,
+  backend: BackendChoice,
+  bitmap: ImageBitmap,
+  frames: number,
+  warmup: number,
+): Promise<EngineBench> {
+  const client = createPoseClient();
+  try {
+    const info = await client.api.init({ engine, backend });
+    let ts = 0;
+    const once = async () => {
+      const t0 = performance.now();
+      const result = await client.processFrame(new VideoFrame(bitmap, { timestamp: (ts += 33_000) }), t0);
+      if (!result) throw new Error(`${engine}: a frame was dropped with nothing in flight`);
+      return { e2eMs: performance.now() - t0, ...result.timings };
+    };
+    const first = await once();
+    for (let i = 0; i < warmup; i++) await once();
+    const tensorsBefore = (await client.api.stats()).tensors;
+    const e2e: number[] = [];
+    const inference: number[] = [];
+    const prep: number[] = [];
+    const worker: number[] = [];
+    for (let i = 0; i < frames; i++) {
+      const r = await once();
+      e2e.push(r.e2eMs);
+      inference.push(r.inferenceMs);
+      prep.push(r.prepMs);
+      worker.push(r.totalMs);
+    }
+    const tensorGrowth = (await client.api.stats()).tensors - tensorsBefore;
+    const total = summarize(e2e);
+    const inf = summarize(inference);
+    return {
+      engine: info.engine,
+      backend: info.backend,
+      threads: info.threads,
+      loadMs: info.loadMs,
+      firstMs: first.e2eMs,
+      medianMs: total.median,
+      p95Ms: total.p95,
+      inferenceMedianMs: inf.median,
+      prepMedianMs: summarize(prep).median,
+      workerMedianMs: summarize(worker).median,
+      outsideInferencePct: (100 * (total.median - inf.median)) / total.median,
+      frames,
+      tensorGrowth,
+    };
+  } finally {
+    client.dispose();
+  }
+}
+
+export interface BenchRequest {
+  runs: { engine: EngineName; backend: BackendChoice }[];
+  frames: number;
+  warmup: number;
+}
+
+async function runBench(request: BenchRequest): Promise<EngineBench[]> {
+  const bitmap = await createImageBitmap(await (await fetch(deskUrl)).blob());
+  const out: EngineBench[] = [];
+  for (const run of request.runs) out.push(await benchEngine(run.engine, run.backend, bitmap, request.frames, request.warmup));
+  return out;
+}
+
+/** The WebGL renderer the page sees (null without WebGL). */
+function webglRenderer(): string | null {
+  const gl = document.createElement('canvas').getContext('webgl2');
+  if (!gl) return null;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+}
+
+Object.assign(window, { runBench, webglRenderer, benchReady: true });
