@@ -152,11 +152,18 @@ function describeLoadError(err: unknown): string {
 
 async function switchEngine(): Promise<void> {
   say(null);
+  const running = loaded;
   try {
     await ensureEngine();
   } catch (err) {
-    loaded = null;
     say(describeLoadError(err));
+    // The worker keeps the engine it had: show that one as picked again.
+    const [engine, backend] = running?.split('/') ?? [];
+    if (engine && backend) {
+      ui.engine.value = engine;
+      ui.backend.value = backend;
+      ui.engineOut.textContent = engine;
+    }
   }
 }
 

@@ -40,17 +40,19 @@ export class PoseEngine {
     private readonly runtime: RuntimeProbe = { tensors: () => 0, threads: () => 1 },
   ) {}
 
-  /** Loads the configured model, replacing any loaded before. */
+  /**
+   * Loads the configured model, then swaps it in for any loaded before. Until
+   * it is ready the old model keeps working; if it fails, the old one stays.
+   */
   async init(partial: Partial<EngineConfig> = {}): Promise<EngineInfo> {
     const config = resolveEngineConfig(partial);
-    const old = this.detector;
-    this.detector = null; // frames arriving from now on are dropped
-    await this.inFlight?.catch(() => undefined); // never dispose a model mid-frame
-    old?.dispose();
     const t0 = this.now();
     const detector = await this.createDetector(config);
-    this.detector = detector;
     const loadMs = this.now() - t0;
+    const old = this.detector;
+    this.detector = detector;
+    await this.inFlight?.catch(() => undefined); // never dispose a model mid-frame
+    old?.dispose();
     return { engine: detector.engine, backend: detector.backend, threads: this.runtime.threads(), loadMs };
   }
 
