@@ -26,9 +26,13 @@ async function main(): Promise<void> {
     });
     await page.goto(`${server.url}tests/bench/bench.html`);
     await page.waitForFunction(() => 'benchReady' in window);
-    const renderer = await page.evaluate(() => (window as unknown as { webglRenderer(): string | null }).webglRenderer());
+    const renderer = await page.evaluate(() =>
+      (window as unknown as { webglRenderer(): string | null }).webglRenderer(),
+    );
     const backends: BackendChoice[] = isSoftware(renderer) ? ['wasm'] : ['wasm', 'webgl'];
-    const skipped = isSoftware(renderer) ? [`webgl: ${renderer ?? 'not available'} (software only, not benched)`] : [];
+    const skipped = isSoftware(renderer)
+      ? [`webgl: ${renderer ?? 'not available'} (software only, not benched)`]
+      : [];
     const runs = [
       ...backends.flatMap((backend) => ENGINES.map((engine) => ({ engine, backend }))),
       { engine: 'baseline' as const, backend: 'wasm' as const },
@@ -41,9 +45,13 @@ async function main(): Promise<void> {
     const baseline = results.find((r) => r.engine === 'baseline');
     const engines = results.filter((r) => r.engine !== 'baseline');
     const fmt = (n: number) => n.toFixed(1).padStart(7);
-    console.log(`frames: ${FRAMES} after ${WARMUP} warm-up, 640x480 real photo, end to end = page → worker → page`);
+    console.log(
+      `frames: ${FRAMES} after ${WARMUP} warm-up, 640x480 real photo, end to end = page → worker → page`,
+    );
     for (const s of skipped) console.log(`skipped ${s}`);
-    console.log('engine             backend thr  loadMs firstMs medianMs  p95Ms   prep  infer worker  outside%  vs baseline');
+    console.log(
+      'engine             backend thr  loadMs firstMs medianMs  p95Ms   prep  infer worker  outside%  vs baseline',
+    );
     for (const r of results) {
       const ratio = baseline ? (r.medianMs / baseline.medianMs).toFixed(2) : '-';
       console.log(
@@ -68,7 +76,12 @@ async function main(): Promise<void> {
         tensorGrowth: r.tensorGrowth,
       })),
       baseline: baseline
-        ? { engine: 'pose-detection movenet lightning, full frame', backend: baseline.backend, medianMs: round(baseline.medianMs), p95Ms: round(baseline.p95Ms) }
+        ? {
+            engine: 'pose-detection movenet lightning, full frame',
+            backend: baseline.backend,
+            medianMs: round(baseline.medianMs),
+            p95Ms: round(baseline.p95Ms),
+          }
         : null,
       frames: FRAMES,
       webglRenderer: renderer,

@@ -49,7 +49,11 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
   }
   return chromium.launch({
     executablePath: chromiumPath,
-    args: [...chromiumArgs, ...(options.fakeCamera ? fakeCameraArgs(options.fakeCamera) : []), ...(options.args ?? [])],
+    args: [
+      ...chromiumArgs,
+      ...(options.fakeCamera ? fakeCameraArgs(options.fakeCamera) : []),
+      ...(options.args ?? []),
+    ],
   });
 }
 
@@ -72,17 +76,26 @@ export interface Y4mOptions {
 export async function makeY4m(source: string, options: Y4mOptions = {}): Promise<string> {
   const { width = 640, height = 480, fps = 25, seconds = 8, startSeconds = 0, filter } = options;
   mkdirSync(tmpDir, { recursive: true });
-  const tag = [width, height, fps, seconds, startSeconds, filter ?? 'plain'].join('-').replace(/[^\w.-]/g, '_');
+  const tag = [width, height, fps, seconds, startSeconds, filter ?? 'plain']
+    .join('-')
+    .replace(/[^\w.-]/g, '_');
   const out = join(tmpDir, `${source.replace(/\W/g, '_')}-${tag}.y4m`);
   if (existsSync(out)) return out;
   const filters = [`scale=${width}:${height}`, `fps=${fps}`, ...(filter ? [filter] : []), 'format=yuv420p'];
   await run('ffmpeg', [
-    '-v', 'error', '-y',
-    '-ss', String(startSeconds),
-    '-t', String(seconds),
-    '-i', join(mediaDir, source),
-    '-vf', filters.join(','),
-    '-f', 'yuv4mpegpipe',
+    '-v',
+    'error',
+    '-y',
+    '-ss',
+    String(startSeconds),
+    '-t',
+    String(seconds),
+    '-i',
+    join(mediaDir, source),
+    '-vf',
+    filters.join(','),
+    '-f',
+    'yuv4mpegpipe',
     out,
   ]);
   return out;

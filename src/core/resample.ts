@@ -12,7 +12,15 @@
 
 export type RawPixelFormat = 'I420' | 'I420A' | 'NV12' | 'RGBA' | 'RGBX' | 'BGRA' | 'BGRX';
 
-export const RAW_FORMATS: readonly RawPixelFormat[] = ['I420', 'I420A', 'NV12', 'RGBA', 'RGBX', 'BGRA', 'BGRX'];
+export const RAW_FORMATS: readonly RawPixelFormat[] = [
+  'I420',
+  'I420A',
+  'NV12',
+  'RGBA',
+  'RGBX',
+  'BGRA',
+  'BGRX',
+];
 
 export interface RawImage {
   format: RawPixelFormat;
@@ -96,7 +104,11 @@ export function resampleToRgb(
           if (yuv) {
             const luma =
               1.164 *
-              (at(data, r0 + x0) * w00 + at(data, r0 + x1) * w01 + at(data, r1 + x0) * w10 + at(data, r1 + x1) * w11 - 16);
+              (at(data, r0 + x0) * w00 +
+                at(data, r0 + x1) * w01 +
+                at(data, r1 + x0) * w10 +
+                at(data, r1 + x1) * w11 -
+                16);
             const ux = cols.nearest[cx]! >> 1;
             const uy = rows.nearest[ry]! >> 1;
             let u: number;
@@ -118,8 +130,10 @@ export function resampleToRgb(
             const c = r1 + x0;
             const d = r1 + x1;
             const first = at(data, a) * w00 + at(data, b) * w01 + at(data, c) * w10 + at(data, d) * w11;
-            accG += at(data, a + 1) * w00 + at(data, b + 1) * w01 + at(data, c + 1) * w10 + at(data, d + 1) * w11;
-            const third = at(data, a + 2) * w00 + at(data, b + 2) * w01 + at(data, c + 2) * w10 + at(data, d + 2) * w11;
+            accG +=
+              at(data, a + 1) * w00 + at(data, b + 1) * w01 + at(data, c + 1) * w10 + at(data, d + 1) * w11;
+            const third =
+              at(data, a + 2) * w00 + at(data, b + 2) * w01 + at(data, c + 2) * w10 + at(data, d + 2) * w11;
             accR += redFirst ? first : third;
             accB += redFirst ? third : first;
           }

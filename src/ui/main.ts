@@ -93,7 +93,8 @@ async function stopFeed(): Promise<void> {
 
 async function startTrack(track: MediaStreamTrack, what: string): Promise<void> {
   track.addEventListener('ended', () => {
-    if (stream?.getTracks().includes(track)) say(`The ${what} stopped (was it unplugged?). Press Start to try again.`);
+    if (stream?.getTracks().includes(track))
+      say(`The ${what} stopped (was it unplugged?). Press Start to try again.`);
   });
   feed = await feedTrack(poseClient(), track, ui.video, handlers);
   ui.pathOut.textContent = feed.mode === 'worker-stream' ? 'camera → worker' : 'page → worker';

@@ -88,7 +88,8 @@ export interface BenchRequest {
 async function runBench(request: BenchRequest): Promise<EngineBench[]> {
   const bitmap = await createImageBitmap(await (await fetch(deskUrl)).blob());
   const out: EngineBench[] = [];
-  for (const run of request.runs) out.push(await benchEngine(run.engine, run.backend, bitmap, request.frames, request.warmup));
+  for (const run of request.runs)
+    out.push(await benchEngine(run.engine, run.backend, bitmap, request.frames, request.warmup));
   return out;
 }
 

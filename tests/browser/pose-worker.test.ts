@@ -48,7 +48,9 @@ describe.each(ENGINES)('%s in the worker', (engine) => {
       expect(result.timings.inferenceMs).toBeGreaterThan(0);
       expect(result.timings.totalMs).toBeGreaterThanOrEqual(result.timings.inferenceMs);
       for (const [name, at] of Object.entries(labels.points)) {
-        expect(distancePx(result, name as KeypointName, at), `${name} (frame ${i})`).toBeLessThan(tolerance(name));
+        expect(distancePx(result, name as KeypointName, at), `${name} (frame ${i})`).toBeLessThan(
+          tolerance(name),
+        );
       }
       const nose = result.pose && keypoint(result.pose.keypoints, 'nose');
       expect(nose?.xNorm).toBeCloseTo((nose?.xPx ?? NaN) / 640, 6);

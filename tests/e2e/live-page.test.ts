@@ -30,9 +30,13 @@ describe('live page with a fake camera playing real footage', () => {
 
   it('shows the skeleton and a frame rate', async () => {
     await page.click('#start-camera');
-    await page.waitForFunction(() => Number(document.querySelector('#overlay')?.getAttribute('data-keypoints')) >= 5, null, {
-      timeout: 60_000,
-    });
+    await page.waitForFunction(
+      () => Number(document.querySelector('#overlay')?.getAttribute('data-keypoints')) >= 5,
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
     await page.waitForFunction(() => Number(document.querySelector('#status-fps')?.textContent) > 1, null, {
       timeout: 30_000,
     });
@@ -55,19 +59,29 @@ describe('live page with a fake camera playing real footage', () => {
 
   it('switches engine while running', async () => {
     await page.selectOption('#engine', 'movenet-thunder');
-    await page.waitForFunction(() => document.querySelector('#status-engine')?.textContent === 'movenet-thunder', null, {
-      timeout: 60_000,
-    });
+    await page.waitForFunction(
+      () => document.querySelector('#status-engine')?.textContent === 'movenet-thunder',
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
     await page.evaluate(() => document.querySelector('#overlay')?.setAttribute('data-keypoints', '0'));
-    await page.waitForFunction(() => Number(document.querySelector('#overlay')?.getAttribute('data-keypoints')) >= 5, null, {
-      timeout: 30_000,
-    });
+    await page.waitForFunction(
+      () => Number(document.querySelector('#overlay')?.getAttribute('data-keypoints')) >= 5,
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
   });
 
   it('made no request to any other origin over the session', () => {
     const origin = new URL(server.url).origin;
     expect(requests.length).toBeGreaterThan(5);
-    const foreign = requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:') && new URL(u).origin !== origin);
+    const foreign = requests.filter(
+      (u) => !u.startsWith('blob:') && !u.startsWith('data:') && new URL(u).origin !== origin,
+    );
     expect(foreign).toEqual([]);
     expect(requests.some((u) => u.includes('/models/movenet-lightning.bin'))).toBe(true);
     expect(requests.some((u) => u.includes('/models/tfjs-wasm/'))).toBe(true);

@@ -44,15 +44,23 @@ describe('page failures', () => {
   it('says which model failed to load, and keeps running the one it had', async () => {
     const y4m = await makeY4m('cap12_edit.webm', { seconds: 6 });
     const page = await pageWith([], y4m);
-    await page.route('**/models/movenet-thunder.bin', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.route('**/models/movenet-thunder.bin', (route) =>
+      route.fulfill({ status: 404, body: 'gone' }),
+    );
     await page.click('#start-camera');
-    await page.waitForFunction(() => document.querySelector('#status-engine')?.textContent === 'movenet-lightning');
+    await page.waitForFunction(
+      () => document.querySelector('#status-engine')?.textContent === 'movenet-lightning',
+    );
     await page.selectOption('#engine', 'movenet-thunder');
     await page.waitForSelector('#message:not([hidden])', { timeout: 60_000 });
-    expect(await page.textContent('#message')).toMatch(/movenet-thunder model could not be loaded.*npm run models/);
+    expect(await page.textContent('#message')).toMatch(
+      /movenet-thunder model could not be loaded.*npm run models/,
+    );
     expect(await page.inputValue('#engine')).toBe('movenet-lightning');
     expect(await page.textContent('#status-engine')).toBe('movenet-lightning');
     await page.evaluate(() => document.querySelector('#overlay')?.setAttribute('data-keypoints', '0'));
-    await page.waitForFunction(() => Number(document.querySelector('#overlay')?.getAttribute('data-keypoints')) >= 5);
+    await page.waitForFunction(
+      () => Number(document.querySelector('#overlay')?.getAttribute('data-keypoints')) >= 5,
+    );
   });
 });

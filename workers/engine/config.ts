@@ -36,7 +36,9 @@ const BACKENDS: readonly BackendChoice[] = ['auto', 'wasm', 'webgl', 'cpu'];
 export function resolveEngineConfig(partial: Partial<EngineConfig> = {}): EngineConfig {
   const config = { ...DEFAULT_ENGINE_CONFIG, ...partial };
   if (!ENGINES.some((e) => e.name === config.engine)) {
-    throw new Error(`Unknown engine "${config.engine}"; expected one of ${ENGINES.map((e) => e.name).join(', ')}`);
+    throw new Error(
+      `Unknown engine "${config.engine}"; expected one of ${ENGINES.map((e) => e.name).join(', ')}`,
+    );
   }
   if (!BACKENDS.includes(config.backend)) {
     throw new Error(`Unknown backend "${config.backend}"; expected one of ${BACKENDS.join(', ')}`);

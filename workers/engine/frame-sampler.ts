@@ -1,5 +1,11 @@
 import type { CropRegion } from '../../src/core/crop';
-import { RAW_FORMATS, resampleToRgb, type RawImage, type RawPixelFormat, type SourceRect } from '../../src/core/resample';
+import {
+  RAW_FORMATS,
+  resampleToRgb,
+  type RawImage,
+  type RawPixelFormat,
+  type SourceRect,
+} from '../../src/core/resample';
 import type { FrameLike } from './detector';
 import { frameSize } from './detector';
 
@@ -59,7 +65,11 @@ export class FrameSampler {
 
   /** The frame's pixels as they are, or null when this needs the canvas path. */
   private async copyRaw(frame: FrameLike): Promise<RawImage | null> {
-    if (!('displayWidth' in frame) || !frame.format || !RAW_FORMATS.includes(frame.format as RawPixelFormat)) {
+    if (
+      !('displayWidth' in frame) ||
+      !frame.format ||
+      !RAW_FORMATS.includes(frame.format as RawPixelFormat)
+    ) {
       return null;
     }
     const size = frame.allocationSize();

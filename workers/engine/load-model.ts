@@ -2,7 +2,11 @@
  * Runs a model loader and turns its failure into a message a person can act
  * on: which model, from where, and how to put the files back.
  */
-export async function loadModelOrExplain<T>(load: () => Promise<T>, name: string, modelBaseUrl: string): Promise<T> {
+export async function loadModelOrExplain<T>(
+  load: () => Promise<T>,
+  name: string,
+  modelBaseUrl: string,
+): Promise<T> {
   try {
     return await load();
   } catch (err) {

@@ -29,8 +29,16 @@ export class MoveNetDetector implements Detector {
     this.sizePx = INPUT_SIZE[engine];
   }
 
-  static async load(engine: MoveNetVariant, backend: BackendName, modelBaseUrl: string): Promise<MoveNetDetector> {
-    const model = await loadModelOrExplain(() => loadGraphModel(`${modelBaseUrl}${engine}.json`), engine, modelBaseUrl);
+  static async load(
+    engine: MoveNetVariant,
+    backend: BackendName,
+    modelBaseUrl: string,
+  ): Promise<MoveNetDetector> {
+    const model = await loadModelOrExplain(
+      () => loadGraphModel(`${modelBaseUrl}${engine}.json`),
+      engine,
+      modelBaseUrl,
+    );
     const detector = new MoveNetDetector(engine, backend, model);
     detector.warmUp();
     return detector;

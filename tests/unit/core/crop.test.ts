@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TRACK_CROP, fullFrameCrop, trackCrop } from '../../../src/core/crop';
-import { KEYPOINT_NAMES, type Keypoint } from '../../../src/core/pose';
+import type { Keypoint, KeypointName } from '../../../src/core/pose';
 
-const kp = (name: (typeof KEYPOINT_NAMES)[number], xPx: number, yPx: number, score = 0.9): Keypoint => ({
+const kp = (name: KeypointName, xPx: number, yPx: number, score = 0.9): Keypoint => ({
   name,
   xPx,
   yPx,
@@ -19,7 +19,12 @@ describe('fullFrameCrop', () => {
 });
 
 describe('trackCrop', () => {
-  const face = [kp('nose', 320, 200), kp('left_eye', 340, 180), kp('right_eye', 300, 180), kp('left_shoulder', 420, 330)];
+  const face = [
+    kp('nose', 320, 200),
+    kp('left_eye', 340, 180),
+    kp('right_eye', 300, 180),
+    kp('left_shoulder', 420, 330),
+  ];
 
   it('centres a square around the confident keypoints with a margin', () => {
     const crop = trackCrop([...face, kp('right_shoulder', 220, 330)], 640, 480);
@@ -37,9 +42,19 @@ describe('trackCrop', () => {
   });
 
   it('never shrinks below the minimum nor grows past the frame', () => {
-    const tight = [kp('nose', 320, 200), kp('left_eye', 321, 199), kp('right_eye', 319, 199), kp('left_ear', 322, 200)];
+    const tight = [
+      kp('nose', 320, 200),
+      kp('left_eye', 321, 199),
+      kp('right_eye', 319, 199),
+      kp('left_ear', 322, 200),
+    ];
     expect(trackCrop(tight, 640, 480).sizePx).toBeCloseTo(0.4 * 480);
-    const wide = [kp('nose', 0, 0), kp('left_eye', 640, 0), kp('right_eye', 0, 480), kp('left_ear', 640, 480)];
+    const wide = [
+      kp('nose', 0, 0),
+      kp('left_eye', 640, 0),
+      kp('right_eye', 0, 480),
+      kp('left_ear', 640, 480),
+    ];
     expect(trackCrop(wide, 640, 480).sizePx).toBe(640);
   });
 });

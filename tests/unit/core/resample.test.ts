@@ -40,7 +40,16 @@ function solidYuv(w: number, h: number, yuv: [number, number, number], format: '
     data[i] = yuv[1];
     data[i + 1] = yuv[2];
   }
-  return { format, widthPx: w, heightPx: h, data, planes: [{ offset: 0, stride: w }, { offset: w * h, stride: w }] };
+  return {
+    format,
+    widthPx: w,
+    heightPx: h,
+    data,
+    planes: [
+      { offset: 0, stride: w },
+      { offset: w * h, stride: w },
+    ],
+  };
 }
 
 const px = (out: Int32Array | Uint8ClampedArray, w: number, x: number, y: number, ch = 3) =>
@@ -85,7 +94,14 @@ describe('resampleToRgb', () => {
     // Y=81, U=90, V=240 is pure red (255, 0, 0) in BT.601 limited range.
     for (const format of ['I420', 'NV12'] as const) {
       const out = new Int32Array(4 * 4 * 3);
-      resampleToRgb(solidYuv(16, 16, [81, 90, 240], format), { xPx: 0, yPx: 0, widthPx: 16, heightPx: 16 }, 4, 4, out, 3);
+      resampleToRgb(
+        solidYuv(16, 16, [81, 90, 240], format),
+        { xPx: 0, yPx: 0, widthPx: 16, heightPx: 16 },
+        4,
+        4,
+        out,
+        3,
+      );
       const [r, g, b] = px(out, 4, 2, 2);
       expect(r).toBeGreaterThanOrEqual(250);
       expect(g).toBeLessThanOrEqual(5);

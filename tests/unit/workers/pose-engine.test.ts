@@ -3,11 +3,22 @@ import { KEYPOINT_NAMES, type Keypoint } from '../../../src/core/pose';
 import type { Detector, Estimate, FrameLike } from '../../../workers/engine/detector';
 import { PoseEngine, upperBodyScore } from '../../../workers/engine/pose-engine';
 import { backendOrder, isSoftwareRenderer } from '../../../workers/engine/backend-order';
-import { resolveEngineConfig, resolveEngineOptions, DEFAULT_ENGINE_OPTIONS } from '../../../workers/engine/config';
+import {
+  resolveEngineConfig,
+  resolveEngineOptions,
+  DEFAULT_ENGINE_OPTIONS,
+} from '../../../workers/engine/config';
 
 /** A frame stand-in that records whether it was closed. */
 function fakeFrame(width = 640, height = 480) {
-  return { width, height, closed: false, close() { this.closed = true; } };
+  return {
+    width,
+    height,
+    closed: false,
+    close() {
+      this.closed = true;
+    },
+  };
 }
 const asFrame = (f: ReturnType<typeof fakeFrame>) => f as unknown as FrameLike;
 
@@ -21,7 +32,10 @@ class FakeDetector implements Detector {
   resets = 0;
   disposed = false;
   pending: ((e: Estimate) => void) | null = null;
-  constructor(private readonly score: number | null = 0.8, private readonly manual = false) {}
+  constructor(
+    private readonly score: number | null = 0.8,
+    private readonly manual = false,
+  ) {}
   estimate(): Promise<Estimate> {
     const answer: Estimate = {
       pose: this.score === null ? null : { keypoints: pose(this.score) },
@@ -64,11 +78,20 @@ describe('PoseEngine', () => {
 
   it('returns plain data with timings, and closes the frame', async () => {
     const engine = engineWith(new FakeDetector(0.8));
-    expect(await engine.init({ engine: 'movenet-lightning' })).toMatchObject({ engine: 'movenet-lightning', backend: 'wasm', threads: 1 });
+    expect(await engine.init({ engine: 'movenet-lightning' })).toMatchObject({
+      engine: 'movenet-lightning',
+      backend: 'wasm',
+      threads: 1,
+    });
     const frame = fakeFrame(400, 300);
     const result = await engine.processFrame(asFrame(frame), 1234);
     expect(frame.closed).toBe(true);
-    expect(result).toMatchObject({ timestampMs: 1234, frameWidth: 400, frameHeight: 300, engine: 'movenet-lightning' });
+    expect(result).toMatchObject({
+      timestampMs: 1234,
+      frameWidth: 400,
+      frameHeight: 300,
+      engine: 'movenet-lightning',
+    });
     expect(result?.pose?.keypoints).toHaveLength(17);
     expect(result?.timings).toEqual({ prepMs: 1, inferenceMs: 5, totalMs: 10 });
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
@@ -154,9 +177,15 @@ describe('engine config', () => {
 
 describe('backend choice', () => {
   it('uses WebGL only on a real GPU', () => {
-    expect(isSoftwareRenderer('ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)')).toBe(true);
+    expect(
+      isSoftwareRenderer('ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)'),
+    ).toBe(true);
     expect(isSoftwareRenderer('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(true);
-    expect(backendOrder('auto', 'ANGLE (Intel, Mesa Intel(R) UHD Graphics 620)')).toEqual(['webgl', 'wasm', 'cpu']);
+    expect(backendOrder('auto', 'ANGLE (Intel, Mesa Intel(R) UHD Graphics 620)')).toEqual([
+      'webgl',
+      'wasm',
+      'cpu',
+    ]);
     expect(backendOrder('auto', 'SwiftShader')).toEqual(['wasm', 'cpu']);
     expect(backendOrder('auto', null)).toEqual(['wasm', 'cpu']);
     expect(backendOrder('webgl', null)).toEqual(['webgl', 'wasm', 'cpu']);
