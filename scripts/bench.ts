@@ -6,15 +6,14 @@
  */
 import type { EngineBench, BenchRequest } from '../tests/bench/bench-page';
 import type { BackendChoice, EngineName } from '../src/core/pose';
+import { isSoftwareRenderer } from '../workers/engine/backend-order';
 import { launchChromium, startAppServer } from './harness';
 
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 120);
 const WARMUP = 10;
 const ENGINES: EngineName[] = ['movenet-lightning', 'movenet-thunder', 'blazepose-lite', 'blazepose-full'];
 
-function isSoftware(renderer: string | null): boolean {
-  return renderer === null || /swiftshader|llvmpipe|softpipe|software/i.test(renderer);
-}
+const isSoftware = (renderer: string | null): boolean => renderer === null || isSoftwareRenderer(renderer);
 
 async function main(): Promise<void> {
   const server = await startAppServer();
