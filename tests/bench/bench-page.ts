@@ -8,6 +8,7 @@ import deskUrl from '../fixtures/media/desk-640x480.png?url';
 import { summarize } from '../../src/core/rate';
 import type { BackendChoice, EngineName } from '../../src/core/pose';
 import { createPoseClient } from '../../src/ui/pose-client';
+import { webglRenderer } from '../../workers/engine/backend-order';
 
 export interface EngineBench {
   engine: EngineName;
@@ -91,14 +92,6 @@ async function runBench(request: BenchRequest): Promise<EngineBench[]> {
   for (const run of request.runs)
     out.push(await benchEngine(run.engine, run.backend, bitmap, request.frames, request.warmup));
   return out;
-}
-
-/** The WebGL renderer the page sees (null without WebGL). */
-function webglRenderer(): string | null {
-  const gl = document.createElement('canvas').getContext('webgl2');
-  if (!gl) return null;
-  const info = gl.getExtension('WEBGL_debug_renderer_info');
-  return String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
 }
 
 Object.assign(window, { runBench, webglRenderer, benchReady: true });

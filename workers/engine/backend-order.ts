@@ -19,3 +19,14 @@ export function backendOrder(choice: BackendChoice, renderer: string | null): Ba
       return ['cpu'];
   }
 }
+
+/** The WebGL renderer's name, or null when this context has no WebGL. */
+export function webglRenderer(): string | null {
+  if (typeof OffscreenCanvas === 'undefined') return null;
+  const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+  if (!gl) return null;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return name;
+}

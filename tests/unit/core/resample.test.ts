@@ -24,32 +24,20 @@ function solidYuv(w: number, h: number, yuv: [number, number, number], format: '
   if (format === 'I420') {
     data.fill(yuv[1], w * h, w * h * 1.25);
     data.fill(yuv[2], w * h * 1.25);
-    return {
-      format,
-      widthPx: w,
-      heightPx: h,
-      data,
-      planes: [
-        { offset: 0, stride: w },
-        { offset: w * h, stride: w / 2 },
-        { offset: w * h * 1.25, stride: w / 2 },
-      ],
-    };
+  } else {
+    for (let i = w * h; i < data.length; i += 2) {
+      data[i] = yuv[1];
+      data[i + 1] = yuv[2];
+    }
   }
-  for (let i = w * h; i < data.length; i += 2) {
-    data[i] = yuv[1];
-    data[i + 1] = yuv[2];
-  }
-  return {
-    format,
-    widthPx: w,
-    heightPx: h,
-    data,
-    planes: [
-      { offset: 0, stride: w },
-      { offset: w * h, stride: w },
-    ],
-  };
+  const chroma =
+    format === 'I420'
+      ? [
+          { offset: w * h, stride: w / 2 },
+          { offset: w * h * 1.25, stride: w / 2 },
+        ]
+      : [{ offset: w * h, stride: w }];
+  return { format, widthPx: w, heightPx: h, data, planes: [{ offset: 0, stride: w }, ...chroma] };
 }
 
 const px = (out: Int32Array | Uint8ClampedArray, w: number, x: number, y: number, ch = 3) =>
