@@ -1,0 +1,110 @@
+/**
+ * One frame's keypoints turned into the head and shoulders in camera space,
+ * with the reason whenever a part cannot be measured. Absolute values; the
+ * metrics compare them with the calibrated neutral.
+ */
+import type { Keypoint, KeypointName } from '../pose';
+import type { HeadPointName } from './body';
+import { HEAD_POINTS } from './body';
+import { toNorm, type Intrinsics } from './camera';
+import { solveHeadPose, type HeadObservations, type HeadPose } from './head-pose';
+import { solveShoulders, type BodyScale, type ShoulderObservation, type ShoulderPose } from './shoulders';
+
+export interface GeometryOptions {
+  /** Keypoints below this confidence are left out. Default 0.3. */
+  minKeypointScore: number;
+  /** A shoulder this close to the left or right edge (share of the width) has an unreliable x. Default 0.02. */
+  edgeMarginX: number;
+  /** A shoulder this close to the top or bottom edge (share of the height) has an unreliable y. Default 0.03. */
+  edgeMarginY: number;
+  /** A head fit worse than this (pixels, root mean square) is rejected as a mis-detection. Default 12. */
+  maxHeadMisfitPx: number;
+}
+
+export const DEFAULT_GEOMETRY_OPTIONS: Readonly<GeometryOptions> = Object.freeze({
+  minKeypointScore: 0.3,
+  edgeMarginX: 0.02,
+  edgeMarginY: 0.03,
+  maxHeadMisfitPx: 12,
+});
+
+export interface FrameGeometry {
+  head: HeadPose | null;
+  headReason: string | null;
+  shoulders: ShoulderPose | null;
+  shouldersReason: string | null;
+  /** Whether each shoulder coordinate could be trusted (false when cut by the frame edge). */
+  shoulderXReliable: boolean;
+  shoulderYReliable: boolean;
+}
+
+type Named = Partial<Record<KeypointName, Keypoint>>;
+
+function byName(keypoints: readonly Keypoint[]): Named {
+  const out: Named = {};
+  for (const k of keypoints) out[k.name] = k;
+  return out;
+}
+
+export function measureFrame(
+  keypoints: readonly Keypoint[],
+  k: Intrinsics,
+  scale: BodyScale,
+  previousHead: HeadPose | null = null,
+  options: GeometryOptions = DEFAULT_GEOMETRY_OPTIONS,
+): FrameGeometry {
+  const kp = byName(keypoints);
+  const strong = (name: KeypointName): Keypoint | null => {
+    const p = kp[name];
+    return p && p.score >= options.minKeypointScore && Number.isFinite(p.xPx) && Number.isFinite(p.yPx) ? p : null;
+  };
+
+  const obs: HeadObservations = {};
+  for (const name of HEAD_POINTS) {
+    const p = strong(name as HeadPointName);
+    if (p) obs[name] = { point: toNorm(k, p.xPx, p.yPx), weight: p.score };
+  }
+  let head: HeadPose | null = null;
+  let headReason: string | null = null;
+  const seen = Object.keys(obs).length;
+  if (seen < 4) {
+    headReason = `only ${seen} of the 5 face points (nose, eyes, ears) are clear`;
+  } else {
+    head = solveHeadPose(obs, previousHead) ?? solveHeadPose(obs);
+    if (!head) headReason = 'the face points do not fit a head';
+    else if (head.rms * k.focalPx > options.maxHeadMisfitPx) {
+      headReason = `the face points do not fit a head (off by ${(head.rms * k.focalPx).toFixed(0)} px)`;
+      head = null;
+    }
+  }
+
+  const shoulder = (name: 'left_shoulder' | 'right_shoulder'): ShoulderObservation | null => {
+    const p = strong(name);
+    if (!p) return null;
+    const mx = options.edgeMarginX * k.widthPx;
+    const my = options.edgeMarginY * k.heightPx;
+    return {
+      point: toNorm(k, p.xPx, p.yPx),
+      xReliable: p.xPx > mx && p.xPx < k.widthPx - mx,
+      yReliable: p.yPx > my && p.yPx < k.heightPx - my,
+    };
+  };
+  const right = shoulder('right_shoulder');
+  const left = shoulder('left_shoulder');
+  let shoulders: ShoulderPose | null = null;
+  let shouldersReason: string | null = null;
+  if (!right || !left) shouldersReason = `the ${!right && !left ? 'shoulders are' : `${right ? 'left' : 'right'} shoulder is`} not clear`;
+  else if (!head) shouldersReason = 'the head is needed to place the shoulders';
+  else {
+    shoulders = solveShoulders(right, left, head, scale);
+    if (!shoulders) shouldersReason = 'the shoulders are cut off by the frame edge';
+  }
+  return {
+    head,
+    headReason,
+    shoulders,
+    shouldersReason,
+    shoulderXReliable: !!right?.xReliable && !!left?.xReliable,
+    shoulderYReliable: !!right?.yReliable && !!left?.yReliable,
+  };
+}

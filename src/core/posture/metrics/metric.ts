@@ -1,0 +1,36 @@
+import type { FrameGeometry } from '../geometry';
+import type { BodyScale } from '../shoulders';
+import type { Reading } from '../reading';
+
+/**
+ * The names every consumer sees (the page, `npm run analyze`, history). They
+ * are an interface: extend, never rename.
+ */
+export const METRIC_KEYS = [
+  'headForwardCm',
+  'shoulderRoundingPct',
+  'shoulderElevationCm',
+  'shoulderTiltDeg',
+  'headRollDeg',
+  'headShiftPct',
+  'headYawDeg',
+  'headPitchDeg',
+  'trunkYawDeg',
+  'distanceCm',
+] as const;
+
+export type MetricKey = (typeof METRIC_KEYS)[number];
+
+/**
+ * One posture metric: an absolute feature of a frame, and how a value of it
+ * compares with the person's calibrated neutral.
+ */
+export interface MetricDef {
+  key: MetricKey;
+  /** The absolute quantity in this frame (camera space), or why it cannot be measured. */
+  feature(g: FrameGeometry, scale: BodyScale): Reading;
+  /** The deviation from neutral, in the metric's unit. */
+  deviation(value: number, neutral: number): number;
+}
+
+export const difference = (value: number, neutral: number): number => value - neutral;

@@ -1,0 +1,192 @@
+/**
+ * The per-frame posture pipeline, shared by the live app (in the worker) and
+ * `npm run analyze`: keypoints → smoothing → head and shoulders in camera
+ * space → metrics as deviations from the calibrated neutral, plus stillness
+ * and the calibration flow. Time is passed in with each frame.
+ */
+import type { Keypoint } from '../pose';
+import { DEFAULT_FOV_DEG, deg, intrinsicsFor, type Intrinsics } from './camera';
+import {
+  DEFAULT_CALIBRATION,
+  finishCalibration,
+  type CalibrationFrame,
+  type CalibrationOutcome,
+  type CameraIdentity,
+  type Neutral,
+} from './calibration';
+import { SHOULDER_WIDTH_CM } from './body';
+import { measureFrame, type FrameGeometry } from './geometry';
+import type { HeadPose } from './head-pose';
+import { screenDistanceCm } from './metrics/distance';
+import { METRICS } from './metrics/index';
+import { METRIC_KEYS, type MetricKey } from './metrics/metric';
+import type { BodyScale } from './shoulders';
+import { DEFAULT_SMOOTHING, KeypointSmoother } from './smoothing';
+import { DEFAULT_STILLNESS, StillnessMeter } from './stillness';
+
+export interface PostureInput {
+  tMs: number;
+  frameWidth: number;
+  frameHeight: number;
+  /** Null when nobody is in view. */
+  keypoints: readonly Keypoint[] | null;
+  /** People counted in this frame, when a count was made. */
+  people?: number | null;
+}
+
+export type CalibrationStatus =
+  | { state: 'collecting'; progress: number; remainingMs: number }
+  | { state: 'finished'; outcome: CalibrationOutcome };
+
+export interface PostureSample {
+  tMs: number;
+  present: boolean;
+  calibrated: boolean;
+  /** Deviations from neutral; null with a reason in `reasons` when unknown. */
+  metrics: Record<MetricKey, number | null>;
+  reasons: Partial<Record<MetricKey | 'stillness', string>>;
+  /** 0..1, 1 = has not moved over the last minutes; null until there are 10 s of data. */
+  stillness: number | null;
+  /** Absolute distance from the eyes to the screen, cm. */
+  screenDistanceCm: number | null;
+  /** Set while calibrating, and on the frame it ends. */
+  calibration: CalibrationStatus | null;
+  /** True when the frame size differs from the one calibrated with. */
+  needsRecalibration: boolean;
+}
+
+export interface TrackerOptions {
+  fovDeg: number;
+  smoothing: boolean;
+}
+
+export const DEFAULT_TRACKER: Readonly<TrackerOptions> = Object.freeze({ fovDeg: DEFAULT_FOV_DEG, smoothing: true });
+
+const DEFAULT_SCALE: BodyScale = Object.freeze({ shoulderHalfWidthCm: SHOULDER_WIDTH_CM / 2, shoulderHeightCm: null });
+
+interface Collecting {
+  startMs: number;
+  durationMs: number;
+  camera: CameraIdentity | null;
+  frames: CalibrationFrame[];
+}
+
+export class PostureTracker {
+  private neutral: Neutral | null = null;
+  private readonly smoother = new KeypointSmoother(DEFAULT_SMOOTHING);
+  private readonly stillness = new StillnessMeter(DEFAULT_STILLNESS);
+  private previousHead: HeadPose | null = null;
+  private intrinsics: Intrinsics | null = null;
+  private collecting: Collecting | null = null;
+  private options: TrackerOptions;
+
+  constructor(options: Partial<TrackerOptions> = {}) {
+    this.options = { ...DEFAULT_TRACKER, ...options };
+  }
+
+  setNeutral(neutral: Neutral | null): void {
+    this.neutral = neutral;
+    if (neutral) this.options = { ...this.options, fovDeg: neutral.fovDeg };
+    this.intrinsics = null;
+  }
+
+  getNeutral(): Neutral | null {
+    return this.neutral;
+  }
+
+  setFov(fovDeg: number): void {
+    this.options = { ...this.options, fovDeg };
+    this.intrinsics = null;
+  }
+
+  /** Starts collecting calibration frames from the next frame on; `camera` null takes the frame size. */
+  startCalibration(durationMs: number, camera: CameraIdentity | null = null): void {
+    this.collecting = { startMs: Number.NaN, durationMs, camera, frames: [] };
+  }
+
+  cancelCalibration(): void {
+    this.collecting = null;
+  }
+
+  get calibrating(): boolean {
+    return this.collecting != null;
+  }
+
+  update(input: PostureInput): PostureSample {
+    const k = this.intrinsicsFor(input.frameWidth, input.frameHeight);
+    const keypoints =
+      input.keypoints && this.options.smoothing ? this.smoother.smooth(input.keypoints, input.tMs) : input.keypoints;
+    if (!input.keypoints) this.previousHead = null;
+    const calibration = this.collect(input, keypoints);
+
+    const neutral = this.neutral;
+    const sizeChanged =
+      neutral != null && (neutral.camera.widthPx !== input.frameWidth || neutral.camera.heightPx !== input.frameHeight);
+    const scale = neutral && !sizeChanged ? neutral.scale : DEFAULT_SCALE;
+    const g: FrameGeometry | null = keypoints ? measureFrame(keypoints, k, scale, this.previousHead) : null;
+    if (g) this.previousHead = g.head;
+    if (g?.head) this.stillness.add(input.tMs, g.head.center, deg(g.head.yaw), deg(g.head.roll));
+
+    const metrics = {} as Record<MetricKey, number | null>;
+    const reasons: PostureSample['reasons'] = {};
+    for (const key of METRIC_KEYS) {
+      metrics[key] = null;
+      if (!g) reasons[key] = 'nobody in view';
+      else if (!neutral) reasons[key] = 'not calibrated yet';
+      else if (sizeChanged) reasons[key] = 'the camera resolution changed since calibration: recalibrate';
+      else {
+        const base = neutral.values[key];
+        const r = METRICS[key].feature(g, scale);
+        if (!base) reasons[key] = 'not measurable at calibration';
+        else if (r.value == null) reasons[key] = r.reason;
+        else metrics[key] = METRICS[key].deviation(r.value, base.median);
+      }
+    }
+    const still = this.stillness.stillness(input.tMs);
+    if (still == null) reasons.stillness = 'needs 10 s of the head in view';
+    const dist = g ? screenDistanceCm(g) : null;
+    return {
+      tMs: input.tMs,
+      present: keypoints != null,
+      calibrated: neutral != null && !sizeChanged,
+      metrics,
+      reasons,
+      stillness: still,
+      screenDistanceCm: dist?.value ?? null,
+      calibration,
+      needsRecalibration: sizeChanged,
+    };
+  }
+
+  reset(): void {
+    this.smoother.reset();
+    this.stillness.reset();
+    this.previousHead = null;
+  }
+
+  private intrinsicsFor(w: number, h: number): Intrinsics {
+    const k = this.intrinsics;
+    if (k && k.widthPx === w && k.heightPx === h) return k;
+    this.intrinsics = intrinsicsFor(w, h, this.options.fovDeg);
+    return this.intrinsics;
+  }
+
+  private collect(input: PostureInput, keypoints: readonly Keypoint[] | null): CalibrationStatus | null {
+    const c = this.collecting;
+    if (!c) return null;
+    if (Number.isNaN(c.startMs)) c.startMs = input.tMs;
+    c.frames.push({ tMs: input.tMs, keypoints, people: input.people ?? null });
+    const elapsed = input.tMs - c.startMs;
+    if (elapsed < c.durationMs) {
+      return { state: 'collecting', progress: elapsed / c.durationMs, remainingMs: c.durationMs - elapsed };
+    }
+    this.collecting = null;
+    const camera = c.camera ?? { label: '', widthPx: input.frameWidth, heightPx: input.frameHeight };
+    const outcome = finishCalibration(c.frames, { ...camera, widthPx: input.frameWidth, heightPx: input.frameHeight }, input.tMs, {
+      ...DEFAULT_CALIBRATION,
+      fovDeg: this.options.fovDeg,
+    });
+    if (outcome.ok) this.setNeutral(outcome.neutral);
+    return { state: 'finished', outcome };
+  }
+}
