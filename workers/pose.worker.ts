@@ -1,9 +1,12 @@
 import { expose } from 'comlink';
 import { createPoseApi } from './engine/api';
 import { createDetector, tfjsRuntime } from './engine/create-detector';
+import { MultiPoseCounter } from './engine/people-counter';
 import { PoseEngine } from './engine/pose-engine';
 
-const api = createPoseApi(new PoseEngine(createDetector, () => performance.now(), tfjsRuntime));
+const api = createPoseApi(
+  new PoseEngine(createDetector, () => performance.now(), tfjsRuntime, (url) => MultiPoseCounter.load(url)),
+);
 expose(api);
 
 export type PoseWorkerApi = typeof api;

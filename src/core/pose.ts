@@ -80,6 +80,8 @@ export interface PoseFrameResult {
   engine: EngineName;
   backend: BackendName;
   timings: PoseTimings;
+  /** People counted in this frame, when a count was made (see countPeopleEveryMs). */
+  people: number | null;
 }
 
 /** Looks a keypoint up by name; undefined when the engine did not report it. */

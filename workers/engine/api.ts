@@ -1,22 +1,35 @@
 import type { PoseFrameResult } from '../../src/core/pose';
+import type { CameraIdentity, Neutral } from '../../src/core/posture/calibration';
+import { PostureTracker, type PostureSample } from '../../src/core/posture/tracker';
 import type { EngineConfig, EngineOptions } from './config';
 import type { FrameLike } from './detector';
 import { FrameStream } from './frame-stream';
 import type { EngineInfo, EngineStats, PoseEngine } from './pose-engine';
 
+/** A pose result with the posture read from it. */
+export interface PostureFrameResult extends PoseFrameResult {
+  posture: PostureSample;
+}
+
 export interface StreamListener {
-  onResult(result: PoseFrameResult): void;
+  onResult(result: PostureFrameResult): void;
   onError(message: string): void;
 }
 
+/** How often people are counted while calibrating, ms. */
+const CALIBRATION_COUNT_EVERY_MS = 300;
+
 /**
- * The worker's API: a handful of calls around one engine. Frames come either
- * one at a time (`processFrame`, the frame transferred and closed here) or as
- * a stream handed over once (`startStream`), whose results go to the one
- * listener given with it.
+ * The worker's API: a handful of calls around one engine and the posture
+ * tracker. Frames come either one at a time (`processFrame`, the frame
+ * transferred and closed here) or as a stream handed over once
+ * (`startStream`), whose results go to the one listener given with it. Every
+ * result carries the posture read from it, so the page, the analyzer and the
+ * tests all get the same numbers from the same code.
  */
-export function createPoseApi(engine: PoseEngine) {
+export function createPoseApi(engine: PoseEngine, tracker: PostureTracker = new PostureTracker()) {
   let stream: FrameStream | null = null;
+  let countEveryMsBefore = 0;
 
   async function stopStream(): Promise<void> {
     const s = stream;
@@ -24,21 +37,59 @@ export function createPoseApi(engine: PoseEngine) {
     await s?.stop();
   }
 
+  function withPosture(result: PoseFrameResult): PostureFrameResult {
+    const posture = tracker.update({
+      tMs: result.timestampMs,
+      frameWidth: result.frameWidth,
+      frameHeight: result.frameHeight,
+      keypoints: result.pose?.keypoints ?? null,
+      people: result.people,
+    });
+    if (posture.calibration?.state === 'finished') {
+      engine.setOptions({ countPeopleEveryMs: countEveryMsBefore });
+    }
+    return { ...result, posture };
+  }
+
   return {
     init: (config: Partial<EngineConfig> = {}): Promise<EngineInfo> => engine.init(config),
-    processFrame: (frame: FrameLike, timestampMs: number): Promise<PoseFrameResult | null> =>
-      engine.processFrame(frame, timestampMs),
+    async processFrame(frame: FrameLike, timestampMs: number): Promise<PostureFrameResult | null> {
+      const r = await engine.processFrame(frame, timestampMs);
+      return r && withPosture(r);
+    },
     setOptions: (partial: Partial<EngineOptions>): EngineOptions => engine.setOptions(partial),
     async startStream(readable: ReadableStream<VideoFrame>, listener: StreamListener): Promise<void> {
       await stopStream();
       stream = new FrameStream(
         engine,
         readable,
-        (r) => listener.onResult(r),
+        (r) => listener.onResult(withPosture(r)),
         (m) => listener.onError(m),
       );
     },
     stopStream,
+    /** Uses `neutral` from now on (null forgets it). */
+    setNeutral(neutral: Neutral | null): void {
+      tracker.setNeutral(neutral);
+    },
+    /**
+     * Collects the next `durationMs` of frames as the neutral posture; the
+     * outcome arrives in the result of the frame that ends it
+     * (`posture.calibration`). People are counted meanwhile.
+     */
+    startCalibration(durationMs: number, camera: CameraIdentity | null = null): void {
+      if (!tracker.calibrating) countEveryMsBefore = engine.getOptions().countPeopleEveryMs;
+      engine.setOptions({ countPeopleEveryMs: CALIBRATION_COUNT_EVERY_MS });
+      tracker.startCalibration(durationMs, camera);
+    },
+    cancelCalibration(): void {
+      if (tracker.calibrating) engine.setOptions({ countPeopleEveryMs: countEveryMsBefore });
+      tracker.cancelCalibration();
+    },
+    /** The camera's diagonal field of view, degrees (it scales every centimetre reading). */
+    setFov(fovDeg: number): void {
+      tracker.setFov(fovDeg);
+    },
     stats: (): EngineStats => engine.stats(),
     async dispose(): Promise<void> {
       await stopStream();

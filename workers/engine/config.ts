@@ -17,6 +17,8 @@ export interface EngineOptions {
   trackCrop: boolean;
   /** Stream mode: frames closer together than this are dropped unseen. Default 0. */
   minFrameIntervalMs: number;
+  /** Count the people in view at most this often, ms (a second, slower model); 0 never. Default 0. */
+  countPeopleEveryMs: number;
 }
 
 export const DEFAULT_ENGINE_CONFIG: Readonly<EngineConfig> = Object.freeze({
@@ -29,6 +31,7 @@ export const DEFAULT_ENGINE_OPTIONS: Readonly<EngineOptions> = Object.freeze({
   minPoseScore: 0.3,
   trackCrop: true,
   minFrameIntervalMs: 0,
+  countPeopleEveryMs: 0,
 });
 
 const BACKENDS: readonly BackendChoice[] = ['auto', 'wasm', 'webgl', 'cpu'];
@@ -57,6 +60,9 @@ export function resolveEngineOptions(
   }
   if (!(options.minFrameIntervalMs >= 0)) {
     throw new Error(`minFrameIntervalMs must be 0 or more, got ${options.minFrameIntervalMs}`);
+  }
+  if (!(options.countPeopleEveryMs >= 0)) {
+    throw new Error(`countPeopleEveryMs must be 0 or more, got ${options.countPeopleEveryMs}`);
   }
   return options;
 }

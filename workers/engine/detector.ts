@@ -43,3 +43,11 @@ export interface RuntimeProbe {
   /** Threads the current backend computes on. */
   threads(): number;
 }
+
+/** Counts the people in a frame (a second model, run now and then). */
+export interface PeopleCounter {
+  count(frame: FrameLike): Promise<number>;
+  dispose(): void;
+}
+
+export type CounterFactory = (modelBaseUrl: string) => Promise<PeopleCounter>;

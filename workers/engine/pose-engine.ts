@@ -6,7 +6,7 @@ import {
   type EngineConfig,
   type EngineOptions,
 } from './config';
-import type { Detector, DetectorFactory, FrameLike, RuntimeProbe } from './detector';
+import type { CounterFactory, Detector, DetectorFactory, FrameLike, PeopleCounter, RuntimeProbe } from './detector';
 import { frameSize } from './detector';
 
 export interface EngineInfo {
@@ -33,11 +33,15 @@ export class PoseEngine {
   private options: EngineOptions = { ...DEFAULT_ENGINE_OPTIONS };
   private processed = 0;
   private dropped = 0;
+  private modelBaseUrl = '';
+  private counter: Promise<PeopleCounter | null> | null = null;
+  private lastCountMs = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly createDetector: DetectorFactory,
     private readonly now: () => number = () => performance.now(),
     private readonly runtime: RuntimeProbe = { tensors: () => 0, threads: () => 1 },
+    private readonly createCounter: CounterFactory | null = null,
   ) {}
 
   /**
@@ -46,6 +50,7 @@ export class PoseEngine {
    */
   async init(partial: Partial<EngineConfig> = {}): Promise<EngineInfo> {
     const config = resolveEngineConfig(partial);
+    this.modelBaseUrl = config.modelBaseUrl;
     const t0 = this.now();
     const detector = await this.createDetector(config);
     const loadMs = this.now() - t0;
@@ -103,6 +108,7 @@ export class PoseEngine {
       const score = pose ? upperBodyScore(pose.keypoints) : 0;
       const present = pose !== null && score >= this.options.minPoseScore;
       if (!present) detector.reset();
+      const people = await this.countPeople(frame, timestampMs);
       this.processed += 1;
       return {
         timestampMs,
@@ -112,10 +118,22 @@ export class PoseEngine {
         engine: detector.engine,
         backend: detector.backend,
         timings: { prepMs, inferenceMs, totalMs: this.now() - t0 },
+        people,
       };
     } finally {
       frame.close();
     }
+  }
+
+  /** Counts people when due; null when not due or the counter is unavailable (it loads on first need). */
+  private async countPeople(frame: FrameLike, timestampMs: number): Promise<number | null> {
+    const every = this.options.countPeopleEveryMs;
+    if (!every || !this.createCounter || timestampMs - this.lastCountMs < every) return null;
+    this.counter ??= this.createCounter(this.modelBaseUrl).catch(() => null);
+    const counter = await this.counter;
+    if (!counter) return null;
+    this.lastCountMs = timestampMs;
+    return counter.count(frame);
   }
 
   stats(): EngineStats {
@@ -124,6 +142,8 @@ export class PoseEngine {
 
   dispose(): void {
     this.disposeDetector();
+    void this.counter?.then((c) => c?.dispose());
+    this.counter = null;
   }
 
   private disposeDetector(): void {

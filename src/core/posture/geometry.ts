@@ -5,7 +5,7 @@
  */
 import type { Keypoint, KeypointName } from '../pose';
 import type { HeadPointName } from './body';
-import { HEAD_POINTS } from './body';
+import { HEAD_MODEL, HEAD_POINTS, rotate } from './body';
 import { toNorm, type Intrinsics } from './camera';
 import { solveHeadPose, type HeadObservations, type HeadPose } from './head-pose';
 import { solveShoulders, type BodyScale, type ShoulderObservation, type ShoulderPose } from './shoulders';
@@ -30,6 +30,14 @@ export const DEFAULT_GEOMETRY_OPTIONS: Readonly<GeometryOptions> = Object.freeze
 
 export interface FrameGeometry {
   head: HeadPose | null;
+  /**
+   * Head roll from the eye and ear lines in the image (radians, + to the
+   * person's right), each line's direction weighted by its points'
+   * confidence; null when neither line is clear. Steadier than the head fit's
+   * roll, which trades off against turn and nod when a face differs from the
+   * generic one.
+   */
+  lineRoll: number | null;
   headReason: string | null;
   shoulders: ShoulderPose | null;
   shouldersReason: string | null;
@@ -101,10 +109,53 @@ export function measureFrame(
   }
   return {
     head,
+    lineRoll: headLineRoll(obs, head),
     headReason,
     shoulders,
     shouldersReason,
     shoulderXReliable: !!right?.xReliable && !!left?.xReliable,
     shoulderYReliable: !!right?.yReliable && !!left?.yReliable,
   };
+}
+
+/**
+ * The eye and ear lines' roll, less the slant perspective alone gives them
+ * for the fitted head position, turn and nod (a turned head above or below
+ * the camera's axis shows slanted lines without any roll).
+ */
+function headLineRoll(obs: HeadObservations, head: HeadPose | null): number | null {
+  const measured = lineRoll(obs);
+  if (measured == null || !head) return measured;
+  const level: HeadObservations = {};
+  for (const name of HEAD_POINTS) {
+    const o = obs[name];
+    if (!o) continue;
+    const p = rotate(HEAD_MODEL[name], { yaw: head.yaw, pitch: head.pitch, roll: 0 });
+    const z = head.center.z + p.z;
+    level[name] = { point: { u: (head.center.x + p.x) / z, v: (head.center.y + p.y) / z }, weight: o.weight };
+  }
+  const slant = lineRoll(level) ?? 0;
+  return measured - slant;
+}
+
+function lineRoll(obs: HeadObservations): number | null {
+  let sx = 0;
+  let sy = 0;
+  for (const [l, r] of [
+    ['left_eye', 'right_eye'],
+    ['left_ear', 'right_ear'],
+  ] as const) {
+    const a = obs[l];
+    const b = obs[r];
+    if (!a || !b) continue;
+    const dx = a.point.u - b.point.u;
+    const dy = a.point.v - b.point.v;
+    const len = Math.hypot(dx, dy);
+    if (len === 0) continue;
+    // The right point lower (larger v) is a tilt to the right: the angle of (dx, -dy).
+    const w = Math.min(a.weight, b.weight);
+    sx += (w * dx) / len;
+    sy -= (w * dy) / len;
+  }
+  return sx === 0 && sy === 0 ? null : Math.atan2(sy, sx);
 }

@@ -175,7 +175,9 @@ export function solveShoulders(
   const span = Math.hypot(pl.x - pr.x, yOk ? pl.y - pr.y : 0, pl.z - pr.z);
   const mid = { x: (pr.x + pl.x) / 2, y: (pr.y + pl.y) / 2, z };
   const naiveMidX = (z * (uR + uL)) / 2;
-  const tiltRad = yOk ? Math.asin(Math.max(-1, Math.min(1, (pr.y - pl.y) / span))) : null;
+  // The angle in the image plane from depth-corrected heights, so that a twisted trunk's
+  // perspective (the nearer shoulder sits lower) does not read as tilt.
+  const tiltRad = yOk ? Math.atan2(pr.y - pl.y, pl.x - pr.x) : null;
   return {
     mid,
     halfWidthCm: span / 2,

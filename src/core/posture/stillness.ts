@@ -1,11 +1,11 @@
 /**
  * Stillness: how little the posture has moved over the last few minutes, for
- * "frozen in one position". Each second's mean head position (cm) and turn
- * and tilt (degrees, 3 degrees counting as 1 cm) is kept for the window; the
+ * "frozen in one position". The mean head position (cm) and turn
+ * and tilt (degrees, 3 degrees counting as 1 cm) over each 5 s is kept for the window; the
  * movement is the root-mean-square spread of those means about their
  * average, and stillness = exp(-movement / 2 cm): 1 is perfectly still, 0.37
- * is 2 cm of spread, near 0 is moving about. Averaging per second first keeps
- * keypoint jitter out of it. Memory is one small record per second of the
+ * is 2 cm of spread, near 0 is moving about. Averaging over 5 s first keeps
+ * keypoint jitter out of it. Memory is one small record per 5 s of the
  * window, whatever the frame rate.
  */
 import type { Vec3 } from './camera';
@@ -26,12 +26,14 @@ export const DEFAULT_STILLNESS: Readonly<StillnessOptions> = Object.freeze({
 });
 
 interface Bucket {
+  /** Index of the 5 s slot. */
   second: number;
   n: number;
   sum: [number, number, number, number, number];
 }
 
 const DEG_PER_CM = 3;
+const BUCKET_MS = 5000;
 
 export class StillnessMeter {
   private readonly buckets: Bucket[] = [];
@@ -39,7 +41,7 @@ export class StillnessMeter {
   constructor(private readonly options: StillnessOptions = DEFAULT_STILLNESS) {}
 
   add(tMs: number, head: Vec3, yawDeg: number, rollDeg: number): void {
-    const second = Math.floor(tMs / 1000);
+    const second = Math.floor(tMs / BUCKET_MS);
     let last = this.buckets[this.buckets.length - 1];
     if (!last || last.second !== second) {
       last = { second, n: 0, sum: [0, 0, 0, 0, 0] };
@@ -56,7 +58,7 @@ export class StillnessMeter {
     this.prune(tMs);
     const first = this.buckets[0];
     const last = this.buckets[this.buckets.length - 1];
-    if (!first || !last || (last.second - first.second + 1) * 1000 < this.options.minSpanMs) return null;
+    if (!first || !last || (last.second - first.second + 1) * BUCKET_MS < this.options.minSpanMs) return null;
     const means = this.buckets.map((b) => b.sum.map((s) => s / b.n));
     const avg = [0, 1, 2, 3, 4].map((i) => means.reduce((s, m) => s + m[i]!, 0) / means.length);
     const ms = means.reduce((s, m) => s + m.reduce((a, v, i) => a + (v - avg[i]!) ** 2, 0), 0) / means.length;
@@ -73,7 +75,7 @@ export class StillnessMeter {
   }
 
   private prune(tMs: number): void {
-    const oldest = Math.floor((tMs - this.options.windowMs) / 1000);
+    const oldest = Math.floor((tMs - this.options.windowMs) / BUCKET_MS);
     let drop = 0;
     while (drop < this.buckets.length && this.buckets[drop]!.second < oldest) drop++;
     if (drop) this.buckets.splice(0, drop);

@@ -4,9 +4,9 @@
  * ear nearer their right shoulder, their head further to their right).
  * A mirrored video shows a mirrored person, so the signs flip.
  *
- * - shoulderTiltDeg: the shoulder line's angle, in the trunk's plane (a
- *   twisted trunk's perspective does not read as tilt);
- * - headRollDeg: the head's roll from the head fit (eye and ear lines);
+ * - shoulderTiltDeg: the shoulder line's angle, from depth-corrected heights
+ *   (a twisted trunk's perspective does not read as tilt);
+ * - headRollDeg: the eye and ear lines' angle in the image (geometry.ts);
  * - headShiftPct: the head centre's sideways offset from the middle of the
  *   shoulders, as a share of the shoulder width. Leaning at the hips moves
  *   it; so does a twisted trunk, a little, through perspective (about 5% at
@@ -28,7 +28,7 @@ export const shoulderTilt: MetricDef = {
 
 export const headRoll: MetricDef = {
   key: 'headRollDeg',
-  feature: (g) => (g.head ? known(deg(g.head.roll)) : unknown(g.headReason ?? 'no head')),
+  feature: (g) => (g.lineRoll != null ? known(deg(g.lineRoll)) : unknown('neither the eyes nor the ears are clear')),
   deviation: difference,
 };
 

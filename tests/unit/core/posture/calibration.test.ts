@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { finishCalibration, type CalibrationFrame } from '../../../../src/core/posture/calibration';
+import { keypoints, noise, TYPICAL_PERSON, UPRIGHT, WEBCAM_640, type Posture } from '../../../rig/rig';
+
+const camera = { label: 'rig', widthPx: 640, heightPx: 480 };
+
+function frames(posture: (i: number) => Posture | null, people: number | null = 1, n = 90): CalibrationFrame[] {
+  const rand = noise(21);
+  return Array.from({ length: n }, (_, i) => {
+    const p = posture(i);
+    return { tMs: i * 33, keypoints: p ? keypoints(TYPICAL_PERSON, p, WEBCAM_640, 1.5, rand) : null, people };
+  });
+}
+
+describe('finishCalibration', () => {
+  it('accepts a still, upright sequence and measures the person', () => {
+    const out = finishCalibration(frames(() => UPRIGHT), camera, 1000);
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.neutral.scale.shoulderHalfWidthCm).toBeCloseTo(TYPICAL_PERSON.shoulderWidthCm / 2, 0);
+    expect(out.neutral.scale.shoulderHeightCm).toBeCloseTo(TYPICAL_PERSON.neckHeightCm + UPRIGHT.earsBelowCameraCm, 0);
+    expect(out.neutral.screenDistanceCm).toBeGreaterThan(UPRIGHT.distanceCm - 8 - 2);
+    expect(out.neutral.screenDistanceCm).toBeLessThan(UPRIGHT.distanceCm - 8 + 2);
+    expect(out.neutral.values.headForwardCm?.spread).toBeLessThan(2);
+  });
+
+  it('refuses when nobody is in view', () => {
+    const out = finishCalibration(frames(() => null, null), camera, 1000);
+    expect(out).toMatchObject({ ok: false, reason: 'nobody' });
+  });
+
+  it('refuses when two people are in view', () => {
+    const out = finishCalibration(frames(() => UPRIGHT, 2), camera, 1000);
+    expect(out).toMatchObject({ ok: false, reason: 'two-people' });
+  });
+
+  it('refuses when the person moves', () => {
+    const out = finishCalibration(frames((i) => ({ ...UPRIGHT, distanceCm: 55 + i / 3 })), camera, 1000);
+    expect(out).toMatchObject({ ok: false, reason: 'moved' });
+    if (!out.ok) expect(out.message).toMatch(/moved/);
+  });
+
+  it('refuses when the shoulders are not clear, and says to show them', () => {
+    const f = frames(() => UPRIGHT).map((x) => ({
+      ...x,
+      keypoints: x.keypoints!.map((k) => (k.name.endsWith('shoulder') ? { ...k, score: 0.1 } : k)),
+    }));
+    const out = finishCalibration(f, camera, 1000);
+    expect(out).toMatchObject({ ok: false, reason: 'weak-keypoints' });
+    if (!out.ok) expect(out.message).toMatch(/shoulders/);
+  });
+
+  it('gives each refusal its own message', () => {
+    const messages = [
+      finishCalibration(frames(() => null, null), camera, 0),
+      finishCalibration(frames(() => UPRIGHT, 2), camera, 0),
+      finishCalibration(frames((i) => ({ ...UPRIGHT, distanceCm: 55 + i / 3 })), camera, 0),
+    ].map((o) => (o.ok ? '' : o.message));
+    expect(new Set(messages).size).toBe(3);
+  });
+});
