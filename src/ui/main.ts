@@ -1,5 +1,6 @@
 /** The page: wires the camera or a file, the pose worker and the live view. */
-import { ENGINES, type BackendChoice, type EngineName, type PoseFrameResult } from '../core/pose';
+import { ENGINES, type BackendChoice, type EngineName } from '../core/pose';
+import type { PostureFrameResult as PoseFrameResult } from '../../workers/engine/api';
 import { RateMeter, summarize } from '../core/rate';
 import { CameraError, openCamera } from './camera';
 import { feedTrack, pullFrames, type Feed, type FeedHandlers } from './feed';

@@ -4,7 +4,7 @@
  * plain data.
  */
 import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
-import type { PoseFrameResult } from '../core/pose';
+import type { PostureFrameResult as PoseFrameResult } from '../../workers/engine/api';
 import type { PoseWorkerApi } from '../../workers/pose.worker';
 
 export type PoseWorker = Remote<PoseWorkerApi>;

@@ -107,8 +107,13 @@ describe.each([{ name: 'seated (853x1280)', image: () => seated }])('real footag
     const plain = await feed(image(), tilted);
     await calibrateOn(image(), { mirror: true });
     const mirrored = await feed(image(), { ...tilted, mirror: true, rotateDeg: -6 });
-    for (const key of ['shoulderTiltDeg', 'headRollDeg', 'headYawDeg', 'headShiftPct'] as const) {
-      expect(Math.abs(mirrored.metrics[key]! + plain.metrics[key]!), key).toBeLessThanOrEqual(2.5);
+    for (const [key, bound] of [
+      ['shoulderTiltDeg', 2.5],
+      ['headRollDeg', 2.5],
+      ['headYawDeg', 3],
+      ['headShiftPct', 3],
+    ] as const) {
+      expect(Math.abs(mirrored.metrics[key]! + plain.metrics[key]!), key).toBeLessThanOrEqual(bound);
     }
     expect(Math.sign(mirrored.metrics.shoulderTiltDeg!)).toBe(-Math.sign(plain.metrics.shoulderTiltDeg!));
     // The model is not mirror-symmetric either: its points on the mirrored frame differ by a few

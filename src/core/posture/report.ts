@@ -1,0 +1,88 @@
+/**
+ * What `npm run analyze` prints: one line per second of video and a summary.
+ * The field names are an interface for other tools: extend, never rename.
+ * Each metric is the median over the second's frames of the deviation from
+ * the neutral (null when no frame in the second could measure it).
+ */
+import { METRIC_KEYS, type MetricKey } from './metrics/metric';
+import { median } from './smoothing';
+import type { CalibrationOutcome } from './calibration';
+import type { PostureSample } from './tracker';
+
+export type SecondLine = { t: number; present: boolean } & Record<MetricKey, number | null> & {
+    stillness: number | null;
+    screenDistanceCm: number | null;
+  };
+
+export interface Extremes {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export interface Summary {
+  summary: true;
+  frames: number;
+  framesWithPerson: number;
+  seconds: number;
+  calibration: { ok: true; frames: number; screenDistanceCm: number } | { ok: false; reason: string; message: string } | null;
+  metrics: Record<MetricKey | 'stillness' | 'screenDistanceCm', Extremes | null>;
+}
+
+const round = (v: number | null, digits = 2): number | null => (v == null ? null : Number(v.toFixed(digits)));
+
+export function secondLines(samples: readonly PostureSample[]): SecondLine[] {
+  const bySecond = new Map<number, PostureSample[]>();
+  for (const s of samples) {
+    const t = Math.floor(s.tMs / 1000);
+    bySecond.set(t, [...(bySecond.get(t) ?? []), s]);
+  }
+  return [...bySecond.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([t, group]) => {
+      const line = {
+        t,
+        present: group.filter((s) => s.present).length * 2 > group.length,
+      } as SecondLine;
+      for (const key of METRIC_KEYS) line[key] = round(median(group.flatMap((s) => (s.metrics[key] == null ? [] : [s.metrics[key]]))));
+      line.stillness = round(median(group.flatMap((s) => (s.stillness == null ? [] : [s.stillness]))), 3);
+      line.screenDistanceCm = round(median(group.flatMap((s) => (s.screenDistanceCm == null ? [] : [s.screenDistanceCm]))), 1);
+      return line;
+    });
+}
+
+function extremes(values: readonly number[]): Extremes | null {
+  if (values.length === 0) return null;
+  return {
+    median: round(median(values))!,
+    min: round(Math.min(...values))!,
+    max: round(Math.max(...values))!,
+  };
+}
+
+export function summarize(samples: readonly PostureSample[], lines: readonly SecondLine[]): Summary {
+  const outcome: CalibrationOutcome | null =
+    samples.flatMap((s) => (s.calibration?.state === 'finished' ? [s.calibration.outcome] : []))[0] ?? null;
+  const metrics = {} as Summary['metrics'];
+  for (const key of [...METRIC_KEYS, 'stillness', 'screenDistanceCm'] as const) {
+    metrics[key] = extremes(
+      samples.flatMap((s) => {
+        const v = key === 'stillness' ? s.stillness : key === 'screenDistanceCm' ? s.screenDistanceCm : s.metrics[key];
+        return v == null ? [] : [v];
+      }),
+    );
+  }
+  return {
+    summary: true,
+    frames: samples.length,
+    framesWithPerson: samples.filter((s) => s.present).length,
+    seconds: lines.length,
+    calibration:
+      outcome == null
+        ? null
+        : outcome.ok
+          ? { ok: true, frames: outcome.neutral.frames, screenDistanceCm: round(outcome.neutral.screenDistanceCm, 1)! }
+          : { ok: false, reason: outcome.reason, message: outcome.message },
+    metrics,
+  };
+}
