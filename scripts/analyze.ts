@@ -10,7 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { ENGINES, type EngineName } from '../src/core/pose';
 import { secondLines, summarize } from '../src/core/posture/report';
 import type { AnalyzedFrame, AnalyzeOptions } from '../src/analyze/analyze-page';
@@ -42,11 +42,13 @@ function parseArgs(argv: string[]) {
   if (!file) fail('usage: npm run analyze -- <file> [--calibrate-seconds N] [--fps F] [--engine NAME]');
   if (!(calibrateSeconds > 0)) fail('--calibrate-seconds must be a positive number');
   if (!(fps > 0 && fps <= 60)) fail('--fps must be between 0 and 60');
-  if (!ENGINES.some((e) => e.name === engine)) fail(`unknown engine ${engine}; one of ${ENGINES.map((e) => e.name).join(', ')}`);
+  if (!ENGINES.some((e) => e.name === engine))
+    fail(`unknown engine ${engine}; one of ${ENGINES.map((e) => e.name).join(', ')}`);
   const path = resolve(process.env.INIT_CWD ?? process.cwd(), file);
   if (!existsSync(path) || !statSync(path).isFile()) fail(`${file}: no such file`);
   const ext = extname(path).toLowerCase();
-  if (!VIDEO.has(ext) && !IMAGE.has(ext)) fail(`${file}: expected a video (webm, mp4, y4m) or an image (png, jpg)`);
+  if (!VIDEO.has(ext) && !IMAGE.has(ext))
+    fail(`${file}: expected a video (webm, mp4, y4m) or an image (png, jpg)`);
   return { path, ext, calibrateSeconds, fps, engine };
 }
 
@@ -55,12 +57,27 @@ function decodeFrames(path: string, fps: number): { dir: string; files: string[]
   mkdirSync(tmpDir, { recursive: true });
   const dir = mkdtempSync(join(tmpDir, 'analyze-'));
   try {
-    execFileSync('ffmpeg', ['-loglevel', 'error', '-i', path, '-an', '-vf', `fps=${fps}`, '-q:v', '2', join(dir, '%06d.jpg')]);
+    execFileSync('ffmpeg', [
+      '-loglevel',
+      'error',
+      '-i',
+      path,
+      '-an',
+      '-vf',
+      `fps=${fps}`,
+      '-q:v',
+      '2',
+      join(dir, '%06d.jpg'),
+    ]);
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
-    fail(`ffmpeg could not read ${path} (${err instanceof Error ? err.message : String(err)}). Is ffmpeg installed?`);
+    fail(
+      `ffmpeg could not read ${path} (${err instanceof Error ? err.message : String(err)}). Is ffmpeg installed?`,
+    );
   }
-  const files = readdirSync(dir).filter((f) => f.endsWith('.jpg')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.jpg'))
+    .sort();
   if (files.length === 0) fail(`${path}: no video frames`);
   return { dir, files: files.map((f) => join(dir, f)) };
 }
@@ -80,7 +97,9 @@ async function main() {
       return route.fulfill({ path: decoded.files[i]! });
     });
     await page.goto(`${server.url}src/analyze/analyze.html`);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready', null, { timeout: 120_000 });
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready', null, {
+      timeout: 120_000,
+    });
     const options: AnalyzeOptions = {
       frameUrls,
       still,

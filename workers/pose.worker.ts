@@ -5,7 +5,12 @@ import { MultiPoseCounter } from './engine/people-counter';
 import { PoseEngine } from './engine/pose-engine';
 
 const api = createPoseApi(
-  new PoseEngine(createDetector, () => performance.now(), tfjsRuntime, (url) => MultiPoseCounter.load(url)),
+  new PoseEngine(
+    createDetector,
+    () => performance.now(),
+    tfjsRuntime,
+    (url) => MultiPoseCounter.load(url),
+  ),
 );
 expose(api);
 

@@ -6,6 +6,8 @@ import { CameraError, openCamera } from './camera';
 import { feedTrack, pullFrames, type Feed, type FeedHandlers } from './feed';
 import { clearPose, drawPose } from './overlay';
 import { createPoseClient, type PoseClient } from './pose-client';
+import { loadNeutral, saveNeutral } from './neutral-store';
+import { buildPanel, showSample } from './posture-panel';
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -28,7 +30,15 @@ const ui = {
   fpsOut: $('status-fps'),
   personOut: $('status-person'),
   pathOut: $('status-path'),
+  calibrate: $<HTMLButtonElement>('calibrate'),
+  calibrationStatus: $<HTMLParagraphElement>('calibration-status'),
+  calibrationProgress: $<HTMLProgressElement>('calibration-progress'),
+  metrics: $<HTMLUListElement>('metrics'),
 };
+
+const CALIBRATION_MS = 5000;
+buildPanel(ui.metrics);
+let currentTrack: MediaStreamTrack | null = null;
 
 for (const { name, label } of ENGINES) ui.engine.add(new Option(label, name));
 
@@ -82,6 +92,64 @@ function showResult(result: PoseFrameResult): void {
   ui.inferenceOut.textContent = `${summarize(recentInferenceMs).median.toFixed(1)} ms`;
   ui.fpsOut.textContent = rate.perSecond(now).toFixed(1);
   ui.personOut.textContent = result.pose ? 'in view' : 'nobody in view';
+  showPosture(result);
+}
+
+function showPosture(result: PoseFrameResult): void {
+  const p = result.posture;
+  const c = p.calibration;
+  if (c?.state === 'collecting') {
+    ui.calibrationProgress.hidden = false;
+    ui.calibrationProgress.value = c.progress;
+    ui.calibrationStatus.textContent = `Sit upright, look at the screen and hold still… ${Math.ceil(c.remainingMs / 1000)} s`;
+  } else if (c?.state === 'finished') {
+    ui.calibrationProgress.hidden = true;
+    ui.calibrate.disabled = false;
+    if (c.outcome.ok) {
+      const stored = saveNeutral(c.outcome.neutral);
+      ui.calibrationStatus.textContent = `Calibrated: your neutral posture, about ${c.outcome.neutral.screenDistanceCm.toFixed(0)} cm from the screen.${
+        stored ? '' : ' This browser would not store it, so it lasts until the page closes.'
+      }`;
+    } else {
+      ui.calibrationStatus.textContent = `Not calibrated: ${c.outcome.message}`;
+    }
+  } else if (p.needsRecalibration) {
+    ui.calibrationStatus.textContent =
+      'The camera resolution changed since you calibrated. Press Calibrate again.';
+  }
+  ui.metrics.dataset.calibrated = String(p.calibrated);
+  showSample(ui.metrics, p);
+}
+
+async function calibrate(): Promise<void> {
+  if (!client || !feed) return;
+  ui.calibrate.disabled = true;
+  const settings = currentTrack?.getSettings();
+  ui.calibrationStatus.textContent = 'Sit upright, look at the screen and hold still…';
+  ui.calibrationProgress.hidden = false;
+  ui.calibrationProgress.value = 0;
+  await client.api.startCalibration(CALIBRATION_MS, {
+    label: currentTrack?.label ?? '',
+    widthPx: settings?.width ?? 0,
+    heightPx: settings?.height ?? 0,
+  });
+}
+
+/** Hands the stored neutral to the worker, unless it was taken with another camera. */
+async function useStoredNeutral(track: MediaStreamTrack): Promise<void> {
+  const neutral = loadNeutral();
+  if (!neutral) {
+    ui.calibrationStatus.textContent =
+      'Not calibrated yet: sit upright, then press Calibrate. Until then nothing is judged.';
+    return;
+  }
+  if (neutral.camera.label && track.label && neutral.camera.label !== track.label) {
+    await poseClient().api.setNeutral(null);
+    ui.calibrationStatus.textContent = `You calibrated with another camera (${neutral.camera.label}). Press Calibrate again for this one.`;
+    return;
+  }
+  await poseClient().api.setNeutral(neutral);
+  ui.calibrationStatus.textContent = `Calibrated on ${new Date(neutral.createdAtMs).toLocaleString()}. Recalibrate any time.`;
 }
 
 async function stopFeed(): Promise<void> {
@@ -97,8 +165,11 @@ async function startTrack(track: MediaStreamTrack, what: string): Promise<void> 
     if (stream?.getTracks().includes(track))
       say(`The ${what} stopped (was it unplugged?). Press Start to try again.`);
   });
+  currentTrack = track;
+  await useStoredNeutral(track);
   feed = await feedTrack(poseClient(), track, ui.video, handlers);
   ui.pathOut.textContent = feed.mode === 'worker-stream' ? 'camera → worker' : 'page → worker';
+  ui.calibrate.disabled = false;
 }
 
 async function startCamera(): Promise<void> {
@@ -132,6 +203,7 @@ async function startFile(file: File): Promise<void> {
       ui.video.poster = url;
       feed = pullFrames(poseClient(), () => createImageBitmap(bitmap), handlers, 5);
       ui.pathOut.textContent = 'page → worker';
+      ui.calibrate.disabled = false;
       return;
     }
     ui.video.srcObject = null;
@@ -170,6 +242,7 @@ async function switchEngine(): Promise<void> {
 }
 
 ui.start.addEventListener('click', () => void startCamera());
+ui.calibrate.addEventListener('click', () => void calibrate());
 ui.file.addEventListener('change', () => {
   const file = ui.file.files?.[0];
   if (file) void startFile(file);

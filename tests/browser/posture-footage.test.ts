@@ -23,7 +23,11 @@ let empty: ImageBitmap;
 let clock = 0;
 
 beforeAll(async () => {
-  [desk, seated, empty] = await Promise.all([loadBitmap(deskUrl), loadBitmap(seatedUrl), loadBitmap(emptyUrl)]);
+  [desk, seated, empty] = await Promise.all([
+    loadBitmap(deskUrl),
+    loadBitmap(seatedUrl),
+    loadBitmap(emptyUrl),
+  ]);
   client = createPoseClient();
   await client.api.init({ engine: 'movenet-lightning', backend: 'wasm' });
   // Whole frames every time, so that a reading does not depend on the test before it.
@@ -62,7 +66,9 @@ function median(xs: number[]): number | null {
 async function feed(source: ImageBitmap, t: FrameTransform = {}): Promise<PostureSample> {
   const samples: PostureSample[] = [];
   for (const j of JITTER) {
-    samples.push(await feedOne(source, { ...t, dxPx: j.dxPx, dyPx: j.dyPx, scale: (t.scale ?? 1) * (j.scale ?? 1) }));
+    samples.push(
+      await feedOne(source, { ...t, dxPx: j.dxPx, dyPx: j.dyPx, scale: (t.scale ?? 1) * (j.scale ?? 1) }),
+    );
   }
   const first = samples[0]!;
   const metrics = { ...first.metrics };
@@ -74,7 +80,10 @@ async function feed(source: ImageBitmap, t: FrameTransform = {}): Promise<Postur
 }
 
 /** Calibrates on `frames` successive frames (each possibly different). */
-async function calibrate(frames: number, frame: (i: number) => Promise<ImageBitmap> | ImageBitmap): Promise<CalibrationOutcome> {
+async function calibrate(
+  frames: number,
+  frame: (i: number) => Promise<ImageBitmap> | ImageBitmap,
+): Promise<CalibrationOutcome> {
   await client.api.startCalibration(STEP_MS * (frames - 1), null);
   for (let i = 0; i < frames; i++) {
     const s = await feedOne(await frame(i), JITTER[i % JITTER.length]);
@@ -91,15 +100,24 @@ async function calibrateOn(source: ImageBitmap, t: FrameTransform = {}): Promise
 // The seated still shows the head and both shoulders whole (the 640x480 desk crop of it cuts the
 // head at the top, so rotating or zooming it loses the head).
 describe.each([{ name: 'seated (853x1280)', image: () => seated }])('real footage, $name', ({ image }) => {
-  it.each([-10, -6, -3, 3, 6, 10])('a frame rotated by %i degrees tilts shoulders and head by as much', async (deg) => {
-    await calibrateOn(image());
-    const s = await feed(image(), { rotateDeg: deg });
-    // Clockwise on screen lifts the image's left side, the person's right: a lean to their left.
-    // MoveNet's points do not turn rigidly with the picture: measured up to 2.3 degrees off here
-    // (the geometry itself is exact to 1 degree on the rig), so real footage is held to 2.5.
-    expect(Math.abs(s.metrics.shoulderTiltDeg! + deg), `shoulder tilt ${s.metrics.shoulderTiltDeg}`).toBeLessThanOrEqual(2.5);
-    expect(Math.abs(s.metrics.headRollDeg! + deg), `head roll ${s.metrics.headRollDeg}`).toBeLessThanOrEqual(2.5);
-  });
+  it.each([-10, -6, -3, 3, 6, 10])(
+    'a frame rotated by %i degrees tilts shoulders and head by as much',
+    async (deg) => {
+      await calibrateOn(image());
+      const s = await feed(image(), { rotateDeg: deg });
+      // Clockwise on screen lifts the image's left side, the person's right: a lean to their left.
+      // MoveNet's points do not turn rigidly with the picture: measured up to 2.3 degrees off here
+      // (the geometry itself is exact to 1 degree on the rig), so real footage is held to 2.5.
+      expect(
+        Math.abs(s.metrics.shoulderTiltDeg! + deg),
+        `shoulder tilt ${s.metrics.shoulderTiltDeg}`,
+      ).toBeLessThanOrEqual(2.5);
+      expect(
+        Math.abs(s.metrics.headRollDeg! + deg),
+        `head roll ${s.metrics.headRollDeg}`,
+      ).toBeLessThanOrEqual(2.5);
+    },
+  );
 
   it('a mirrored frame flips the side of tilt and turn and changes nothing else', async () => {
     const tilted: FrameTransform = { rotateDeg: 6 };

@@ -132,7 +132,9 @@ export function figure(person: Person, posture: Posture): Record<string, P3> {
     left_shoulder: [x0 + sw, sy, sz],
     right_shoulder: [x0 - sw, sy, sz],
   };
-  shoulders = Object.fromEntries(Object.entries(shoulders).map(([k, p]) => [k, turn(p, neckBase, posture.trunkTurnDeg)]));
+  shoulders = Object.fromEntries(
+    Object.entries(shoulders).map(([k, p]) => [k, turn(p, neckBase, posture.trunkTurnDeg)]),
+  );
 
   const all = { ...head, ...shoulders };
   const pivot: P3 = [x0, shouldersY + person.leanPivotBelowShouldersCm, D];

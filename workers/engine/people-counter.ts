@@ -32,7 +32,9 @@ export class MultiPoseCounter implements PeopleCounter {
   async count(frame: FrameLike): Promise<number> {
     const { width, height } = frameSize(frame);
     const pixels = await this.sampler.square(frame, fullFrameCrop(width, height), SIZE);
-    const output = tf.tidy(() => this.model.execute(tf.tensor4d(pixels, [1, SIZE, SIZE, 3], 'int32')) as tf.Tensor);
+    const output = tf.tidy(
+      () => this.model.execute(tf.tensor4d(pixels, [1, SIZE, SIZE, 3], 'int32')) as tf.Tensor,
+    );
     try {
       const data = (await output.data()) as Float32Array;
       let people = 0;

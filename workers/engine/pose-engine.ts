@@ -6,7 +6,14 @@ import {
   type EngineConfig,
   type EngineOptions,
 } from './config';
-import type { CounterFactory, Detector, DetectorFactory, FrameLike, PeopleCounter, RuntimeProbe } from './detector';
+import type {
+  CounterFactory,
+  Detector,
+  DetectorFactory,
+  FrameLike,
+  PeopleCounter,
+  RuntimeProbe,
+} from './detector';
 import { frameSize } from './detector';
 
 export interface EngineInfo {

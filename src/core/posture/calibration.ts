@@ -90,11 +90,17 @@ function robust(values: readonly number[]): NeutralValue | null {
   return { median: m, spread: MAD_TO_SD * (median(values.map((v) => Math.abs(v - m))) ?? 0) };
 }
 
-const refuse = (reason: CalibrationRefusal, message: string): CalibrationOutcome => ({ ok: false, reason, message });
+const refuse = (reason: CalibrationRefusal, message: string): CalibrationOutcome => ({
+  ok: false,
+  reason,
+  message,
+});
 
 function unclearPoints(frames: readonly CalibrationFrame[], minScore: number): KeypointName[] {
   return NEEDED.filter((name) => {
-    const clear = frames.filter((f) => f.keypoints?.some((k) => k.name === name && k.score >= minScore)).length;
+    const clear = frames.filter((f) =>
+      f.keypoints?.some((k) => k.name === name && k.score >= minScore),
+    ).length;
     return clear < frames.length * 0.6;
   });
 }
@@ -120,12 +126,18 @@ export function finishCalibration(
 ): CalibrationOutcome {
   const present = frames.filter((f) => f.keypoints != null);
   if (frames.length === 0 || present.length < frames.length * options.minPresentShare) {
-    return refuse('nobody', 'Nobody was in view. Sit in front of the camera with your head and shoulders showing, then try again.');
+    return refuse(
+      'nobody',
+      'Nobody was in view. Sit in front of the camera with your head and shoulders showing, then try again.',
+    );
   }
   const counted = frames.filter((f) => f.people != null);
   const crowded = counted.filter((f) => (f.people ?? 0) >= 2);
   if (counted.length > 0 && crowded.length > counted.length * options.maxCrowdShare) {
-    return refuse('two-people', 'More than one person was in view. Calibrate on your own, so that the neutral is yours.');
+    return refuse(
+      'two-people',
+      'More than one person was in view. Calibrate on your own, so that the neutral is yours.',
+    );
   }
   const k = intrinsicsFor(camera.widthPx, camera.heightPx, options.fovDeg);
   const minScore = DEFAULT_GEOMETRY_OPTIONS.minKeypointScore;
@@ -143,7 +155,8 @@ export function finishCalibration(
     const l = shoulderNorm(f.keypoints!, 'left_shoulder', k);
     if (!r || !l) continue;
     const z = g.head.center.z;
-    if (g.shoulderXReliable) widths.push((z * Math.hypot(l.u - r.u, g.shoulderYReliable ? l.v - r.v : 0)) / 2);
+    if (g.shoulderXReliable)
+      widths.push((z * Math.hypot(l.u - r.u, g.shoulderYReliable ? l.v - r.v : 0)) / 2);
     if (g.shoulderYReliable) heights.push((z * (l.v + r.v)) / 2);
   }
   const halfWidth = median(widths);
@@ -163,7 +176,10 @@ export function finishCalibration(
   }
   const heads = geometries.flatMap((g) => (g.head ? [g.head] : []));
   const movement = drift(heads.map((h) => h.center));
-  const turn = Math.max(robust(heads.map((h) => h.yaw))?.spread ?? 0, robust(heads.map((h) => h.roll))?.spread ?? 0);
+  const turn = Math.max(
+    robust(heads.map((h) => h.yaw))?.spread ?? 0,
+    robust(heads.map((h) => h.roll))?.spread ?? 0,
+  );
   if (movement > options.maxMovementCm || (turn * 180) / Math.PI > options.maxTurnDeg) {
     return refuse(
       'moved',
@@ -224,4 +240,50 @@ function drift(centres: readonly { x: number; y: number; z: number }[]): number 
 function shoulderNorm(keypoints: readonly Keypoint[], name: KeypointName, k: Intrinsics) {
   const p = keypoints.find((x) => x.name === name && x.score >= DEFAULT_GEOMETRY_OPTIONS.minKeypointScore);
   return p ? toNorm(k, p.xPx, p.yPx) : null;
+}
+
+/**
+ * A stored neutral read back: returns it when it has this version's shape
+ * and sane numbers, null otherwise (an old, foreign or corrupt record means
+ * calibrating again, never a wrong verdict).
+ */
+export function restoreNeutral(raw: unknown): Neutral | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const n = raw as Partial<Neutral>;
+  const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+  if (
+    n.version !== NEUTRAL_VERSION ||
+    !finite(n.createdAtMs) ||
+    !finite(n.fovDeg) ||
+    !finite(n.screenDistanceCm)
+  )
+    return null;
+  const c = n.camera;
+  if (!c || typeof c.label !== 'string' || !finite(c.widthPx) || !finite(c.heightPx)) return null;
+  const s = n.scale;
+  if (!s || !finite(s.shoulderHalfWidthCm) || s.shoulderHalfWidthCm <= 0) return null;
+  if (s.shoulderHeightCm !== null && !finite(s.shoulderHeightCm)) return null;
+  if (typeof n.values !== 'object' || n.values === null) return null;
+  const values = {} as Record<MetricKey, NeutralValue | null>;
+  for (const key of METRIC_KEYS) {
+    const v = (n.values as Record<string, unknown>)[key];
+    if (v === null || v === undefined) values[key] = null;
+    else if (
+      typeof v === 'object' &&
+      finite((v as NeutralValue).median) &&
+      finite((v as NeutralValue).spread)
+    ) {
+      values[key] = { median: (v as NeutralValue).median, spread: (v as NeutralValue).spread };
+    } else return null;
+  }
+  return {
+    version: NEUTRAL_VERSION,
+    createdAtMs: n.createdAtMs,
+    camera: { label: c.label, widthPx: c.widthPx, heightPx: c.heightPx },
+    fovDeg: n.fovDeg,
+    scale: { shoulderHalfWidthCm: s.shoulderHalfWidthCm, shoulderHeightCm: s.shoulderHeightCm ?? null },
+    values,
+    screenDistanceCm: n.screenDistanceCm,
+    frames: finite(n.frames) ? n.frames : 0,
+  };
 }

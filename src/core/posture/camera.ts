@@ -36,8 +36,13 @@ export interface Vec3 {
   z: number;
 }
 
-export function intrinsicsFor(widthPx: number, heightPx: number, diagonalFovDeg = DEFAULT_FOV_DEG): Intrinsics {
-  if (!(widthPx > 0 && heightPx > 0)) throw new Error(`frame size must be positive, got ${widthPx}x${heightPx}`);
+export function intrinsicsFor(
+  widthPx: number,
+  heightPx: number,
+  diagonalFovDeg = DEFAULT_FOV_DEG,
+): Intrinsics {
+  if (!(widthPx > 0 && heightPx > 0))
+    throw new Error(`frame size must be positive, got ${widthPx}x${heightPx}`);
   if (!(diagonalFovDeg > 10 && diagonalFovDeg < 170)) {
     throw new Error(`field of view must be between 10 and 170 degrees, got ${diagonalFovDeg}`);
   }

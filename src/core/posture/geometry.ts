@@ -64,7 +64,9 @@ export function measureFrame(
   const kp = byName(keypoints);
   const strong = (name: KeypointName): Keypoint | null => {
     const p = kp[name];
-    return p && p.score >= options.minKeypointScore && Number.isFinite(p.xPx) && Number.isFinite(p.yPx) ? p : null;
+    return p && p.score >= options.minKeypointScore && Number.isFinite(p.xPx) && Number.isFinite(p.yPx)
+      ? p
+      : null;
   };
 
   const obs: HeadObservations = {};
@@ -101,7 +103,8 @@ export function measureFrame(
   const left = shoulder('left_shoulder');
   let shoulders: ShoulderPose | null = null;
   let shouldersReason: string | null = null;
-  if (!right || !left) shouldersReason = `the ${!right && !left ? 'shoulders are' : `${right ? 'left' : 'right'} shoulder is`} not clear`;
+  if (!right || !left)
+    shouldersReason = `the ${!right && !left ? 'shoulders are' : `${right ? 'left' : 'right'} shoulder is`} not clear`;
   else if (!head) shouldersReason = 'the head is needed to place the shoulders';
   else {
     shoulders = solveShoulders(right, left, head, scale);

@@ -39,7 +39,11 @@ function project(params: readonly number[], name: HeadPointName): NormPoint {
   return { u: (x + p.x) / depth, v: (y + p.y) / depth };
 }
 
-function residuals(params: readonly number[], names: readonly HeadPointName[], obs: HeadObservations): number[] {
+function residuals(
+  params: readonly number[],
+  names: readonly HeadPointName[],
+  obs: HeadObservations,
+): number[] {
   const out: number[] = [];
   for (const name of names) {
     const o = obs[name];

@@ -25,7 +25,10 @@ export interface Summary {
   frames: number;
   framesWithPerson: number;
   seconds: number;
-  calibration: { ok: true; frames: number; screenDistanceCm: number } | { ok: false; reason: string; message: string } | null;
+  calibration:
+    | { ok: true; frames: number; screenDistanceCm: number }
+    | { ok: false; reason: string; message: string }
+    | null;
   metrics: Record<MetricKey | 'stillness' | 'screenDistanceCm', Extremes | null>;
 }
 
@@ -44,9 +47,13 @@ export function secondLines(samples: readonly PostureSample[]): SecondLine[] {
         t,
         present: group.filter((s) => s.present).length * 2 > group.length,
       } as SecondLine;
-      for (const key of METRIC_KEYS) line[key] = round(median(group.flatMap((s) => (s.metrics[key] == null ? [] : [s.metrics[key]]))));
+      for (const key of METRIC_KEYS)
+        line[key] = round(median(group.flatMap((s) => (s.metrics[key] == null ? [] : [s.metrics[key]]))));
       line.stillness = round(median(group.flatMap((s) => (s.stillness == null ? [] : [s.stillness]))), 3);
-      line.screenDistanceCm = round(median(group.flatMap((s) => (s.screenDistanceCm == null ? [] : [s.screenDistanceCm]))), 1);
+      line.screenDistanceCm = round(
+        median(group.flatMap((s) => (s.screenDistanceCm == null ? [] : [s.screenDistanceCm]))),
+        1,
+      );
       return line;
     });
 }
@@ -67,7 +74,12 @@ export function summarize(samples: readonly PostureSample[], lines: readonly Sec
   for (const key of [...METRIC_KEYS, 'stillness', 'screenDistanceCm'] as const) {
     metrics[key] = extremes(
       samples.flatMap((s) => {
-        const v = key === 'stillness' ? s.stillness : key === 'screenDistanceCm' ? s.screenDistanceCm : s.metrics[key];
+        const v =
+          key === 'stillness'
+            ? s.stillness
+            : key === 'screenDistanceCm'
+              ? s.screenDistanceCm
+              : s.metrics[key];
         return v == null ? [] : [v];
       }),
     );
@@ -81,7 +93,11 @@ export function summarize(samples: readonly PostureSample[], lines: readonly Sec
       outcome == null
         ? null
         : outcome.ok
-          ? { ok: true, frames: outcome.neutral.frames, screenDistanceCm: round(outcome.neutral.screenDistanceCm, 1)! }
+          ? {
+              ok: true,
+              frames: outcome.neutral.frames,
+              screenDistanceCm: round(outcome.neutral.screenDistanceCm, 1)!,
+            }
           : { ok: false, reason: outcome.reason, message: outcome.message },
     metrics,
   };

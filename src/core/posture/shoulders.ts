@@ -185,7 +185,12 @@ export function solveShoulders(
     twistRad: Math.asin(s),
     depthCue: cue,
     heightCueUsable: heightUsable,
-    elevationCm: !heightUsable || y0 == null || tiltRad == null ? null : cue === 'height' ? 0 : y0 + LEAN_PIVOT_BELOW_SHOULDERS_CM * (1 - Math.cos(tiltRad)) - mid.y,
+    elevationCm:
+      !heightUsable || y0 == null || tiltRad == null
+        ? null
+        : cue === 'height'
+          ? 0
+          : y0 + LEAN_PIVOT_BELOW_SHOULDERS_CM * (1 - Math.cos(tiltRad)) - mid.y,
     headOffsetCm: -(head.center.x - naiveMidX),
   };
 }

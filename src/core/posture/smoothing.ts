@@ -59,7 +59,14 @@ export class KeypointSmoother {
       if (k.score < o.minScore) return { ...k };
       let t = this.tracks.get(k.name);
       if (!t || tMs - t.lastMs > o.resetAfterMs) {
-        t = { x: new OneEuroFilter(o), y: new OneEuroFilter(o), lastX: k.xPx, lastY: k.yPx, lastMs: tMs, held: 0 };
+        t = {
+          x: new OneEuroFilter(o),
+          y: new OneEuroFilter(o),
+          lastX: k.xPx,
+          lastY: k.yPx,
+          lastMs: tMs,
+          held: 0,
+        };
         this.tracks.set(k.name, t);
       }
       const jump = jumps.get(k.name) ?? 0;

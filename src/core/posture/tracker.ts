@@ -60,9 +60,15 @@ export interface TrackerOptions {
   smoothing: boolean;
 }
 
-export const DEFAULT_TRACKER: Readonly<TrackerOptions> = Object.freeze({ fovDeg: DEFAULT_FOV_DEG, smoothing: true });
+export const DEFAULT_TRACKER: Readonly<TrackerOptions> = Object.freeze({
+  fovDeg: DEFAULT_FOV_DEG,
+  smoothing: true,
+});
 
-const DEFAULT_SCALE: BodyScale = Object.freeze({ shoulderHalfWidthCm: SHOULDER_WIDTH_CM / 2, shoulderHeightCm: null });
+const DEFAULT_SCALE: BodyScale = Object.freeze({
+  shoulderHalfWidthCm: SHOULDER_WIDTH_CM / 2,
+  shoulderHeightCm: null,
+});
 
 interface Collecting {
   startMs: number;
@@ -115,13 +121,16 @@ export class PostureTracker {
   update(input: PostureInput): PostureSample {
     const k = this.intrinsicsFor(input.frameWidth, input.frameHeight);
     const keypoints =
-      input.keypoints && this.options.smoothing ? this.smoother.smooth(input.keypoints, input.tMs) : input.keypoints;
+      input.keypoints && this.options.smoothing
+        ? this.smoother.smooth(input.keypoints, input.tMs)
+        : input.keypoints;
     if (!input.keypoints) this.previousHead = null;
     const calibration = this.collect(input, keypoints);
 
     const neutral = this.neutral;
     const sizeChanged =
-      neutral != null && (neutral.camera.widthPx !== input.frameWidth || neutral.camera.heightPx !== input.frameHeight);
+      neutral != null &&
+      (neutral.camera.widthPx !== input.frameWidth || neutral.camera.heightPx !== input.frameHeight);
     const scale = neutral && !sizeChanged ? neutral.scale : DEFAULT_SCALE;
     const g: FrameGeometry | null = keypoints ? measureFrame(keypoints, k, scale, this.previousHead) : null;
     if (g) this.previousHead = g.head;
@@ -182,10 +191,15 @@ export class PostureTracker {
     }
     this.collecting = null;
     const camera = c.camera ?? { label: '', widthPx: input.frameWidth, heightPx: input.frameHeight };
-    const outcome = finishCalibration(c.frames, { ...camera, widthPx: input.frameWidth, heightPx: input.frameHeight }, input.tMs, {
-      ...DEFAULT_CALIBRATION,
-      fovDeg: this.options.fovDeg,
-    });
+    const outcome = finishCalibration(
+      c.frames,
+      { ...camera, widthPx: input.frameWidth, heightPx: input.frameHeight },
+      input.tMs,
+      {
+        ...DEFAULT_CALIBRATION,
+        fovDeg: this.options.fovDeg,
+      },
+    );
     if (outcome.ok) this.setNeutral(outcome.neutral);
     return { state: 'finished', outcome };
   }

@@ -28,7 +28,8 @@ export const shoulderTilt: MetricDef = {
 
 export const headRoll: MetricDef = {
   key: 'headRollDeg',
-  feature: (g) => (g.lineRoll != null ? known(deg(g.lineRoll)) : unknown('neither the eyes nor the ears are clear')),
+  feature: (g) =>
+    g.lineRoll != null ? known(deg(g.lineRoll)) : unknown('neither the eyes nor the ears are clear'),
   deviation: difference,
 };
 

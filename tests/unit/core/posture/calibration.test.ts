@@ -4,7 +4,11 @@ import { keypoints, noise, TYPICAL_PERSON, UPRIGHT, WEBCAM_640, type Posture } f
 
 const camera = { label: 'rig', widthPx: 640, heightPx: 480 };
 
-function frames(posture: (i: number) => Posture | null, people: number | null = 1, n = 90): CalibrationFrame[] {
+function frames(
+  posture: (i: number) => Posture | null,
+  people: number | null = 1,
+  n = 90,
+): CalibrationFrame[] {
   const rand = noise(21);
   return Array.from({ length: n }, (_, i) => {
     const p = posture(i);
@@ -14,28 +18,47 @@ function frames(posture: (i: number) => Posture | null, people: number | null = 
 
 describe('finishCalibration', () => {
   it('accepts a still, upright sequence and measures the person', () => {
-    const out = finishCalibration(frames(() => UPRIGHT), camera, 1000);
+    const out = finishCalibration(
+      frames(() => UPRIGHT),
+      camera,
+      1000,
+    );
     expect(out.ok).toBe(true);
     if (!out.ok) return;
     expect(out.neutral.scale.shoulderHalfWidthCm).toBeCloseTo(TYPICAL_PERSON.shoulderWidthCm / 2, 0);
-    expect(out.neutral.scale.shoulderHeightCm).toBeCloseTo(TYPICAL_PERSON.neckHeightCm + UPRIGHT.earsBelowCameraCm, 0);
+    expect(out.neutral.scale.shoulderHeightCm).toBeCloseTo(
+      TYPICAL_PERSON.neckHeightCm + UPRIGHT.earsBelowCameraCm,
+      0,
+    );
     expect(out.neutral.screenDistanceCm).toBeGreaterThan(UPRIGHT.distanceCm - 8 - 2);
     expect(out.neutral.screenDistanceCm).toBeLessThan(UPRIGHT.distanceCm - 8 + 2);
     expect(out.neutral.values.headForwardCm?.spread).toBeLessThan(2);
   });
 
   it('refuses when nobody is in view', () => {
-    const out = finishCalibration(frames(() => null, null), camera, 1000);
+    const out = finishCalibration(
+      frames(() => null, null),
+      camera,
+      1000,
+    );
     expect(out).toMatchObject({ ok: false, reason: 'nobody' });
   });
 
   it('refuses when two people are in view', () => {
-    const out = finishCalibration(frames(() => UPRIGHT, 2), camera, 1000);
+    const out = finishCalibration(
+      frames(() => UPRIGHT, 2),
+      camera,
+      1000,
+    );
     expect(out).toMatchObject({ ok: false, reason: 'two-people' });
   });
 
   it('refuses when the person moves', () => {
-    const out = finishCalibration(frames((i) => ({ ...UPRIGHT, distanceCm: 55 + i / 3 })), camera, 1000);
+    const out = finishCalibration(
+      frames((i) => ({ ...UPRIGHT, distanceCm: 55 + i / 3 })),
+      camera,
+      1000,
+    );
     expect(out).toMatchObject({ ok: false, reason: 'moved' });
     if (!out.ok) expect(out.message).toMatch(/moved/);
   });
@@ -52,10 +75,57 @@ describe('finishCalibration', () => {
 
   it('gives each refusal its own message', () => {
     const messages = [
-      finishCalibration(frames(() => null, null), camera, 0),
-      finishCalibration(frames(() => UPRIGHT, 2), camera, 0),
-      finishCalibration(frames((i) => ({ ...UPRIGHT, distanceCm: 55 + i / 3 })), camera, 0),
+      finishCalibration(
+        frames(() => null, null),
+        camera,
+        0,
+      ),
+      finishCalibration(
+        frames(() => UPRIGHT, 2),
+        camera,
+        0,
+      ),
+      finishCalibration(
+        frames((i) => ({ ...UPRIGHT, distanceCm: 55 + i / 3 })),
+        camera,
+        0,
+      ),
     ].map((o) => (o.ok ? '' : o.message));
     expect(new Set(messages).size).toBe(3);
+  });
+});
+
+describe('restoreNeutral', () => {
+  it('reads back what calibration stored, through JSON', async () => {
+    const { restoreNeutral } = await import('../../../../src/core/posture/calibration');
+    const out = finishCalibration(
+      frames(() => UPRIGHT),
+      camera,
+      1000,
+    );
+    if (!out.ok) throw new Error(out.message);
+    expect(restoreNeutral(JSON.parse(JSON.stringify(out.neutral)))).toEqual(out.neutral);
+  });
+
+  it('rejects garbage, other versions and broken numbers', async () => {
+    const { restoreNeutral } = await import('../../../../src/core/posture/calibration');
+    const out = finishCalibration(
+      frames(() => UPRIGHT),
+      camera,
+      1000,
+    );
+    if (!out.ok) throw new Error(out.message);
+    expect(restoreNeutral(null)).toBeNull();
+    expect(restoreNeutral('x')).toBeNull();
+    expect(restoreNeutral({ ...out.neutral, version: 0 })).toBeNull();
+    expect(
+      restoreNeutral({ ...out.neutral, scale: { shoulderHalfWidthCm: 'wide', shoulderHeightCm: null } }),
+    ).toBeNull();
+    expect(
+      restoreNeutral({
+        ...out.neutral,
+        values: { ...out.neutral.values, headRollDeg: { median: NaN, spread: 0 } },
+      }),
+    ).toBeNull();
   });
 });

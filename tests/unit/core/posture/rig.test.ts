@@ -9,9 +9,22 @@ import type { Neutral } from '../../../../src/core/posture/calibration';
 import type { MetricKey } from '../../../../src/core/posture/metrics/metric';
 import { PostureTracker } from '../../../../src/core/posture/tracker';
 import { median } from '../../../../src/core/posture/smoothing';
-import { figure, keypoints, noise, TYPICAL_PERSON, UPRIGHT, WEBCAM_640, type Camera, type Posture } from '../../../rig/rig';
+import {
+  figure,
+  keypoints,
+  noise,
+  TYPICAL_PERSON,
+  UPRIGHT,
+  WEBCAM_640,
+  type Camera,
+  type Posture,
+} from '../../../rig/rig';
 
-const HD_WIDE: Camera = { widthPx: 1280, heightPx: 720, focalPx: Math.hypot(1280, 720) / 2 / Math.tan((78 * Math.PI) / 360) };
+const HD_WIDE: Camera = {
+  widthPx: 1280,
+  heightPx: 720,
+  focalPx: Math.hypot(1280, 720) / 2 / Math.tan((78 * Math.PI) / 360),
+};
 const FOV: Record<number, number> = { 640: 65, 1280: 78 };
 
 function calibrate(camera: Camera, base: Posture, seed = 7): Neutral {
@@ -102,14 +115,17 @@ describe.each([
     expectQuiet(at({}), []);
   });
 
-  it.each([2, 5, 10])('head forward %i cm: offset within 1 cm, the head nearer by as much, nothing else', (d) => {
-    const r = at({ headForwardCm: d });
-    expect(r.headForwardCm).toBeGreaterThan(d - 1);
-    expect(r.headForwardCm).toBeLessThan(d + 1);
-    expect(r.distanceCm).toBeCloseTo(-d, -0.3);
-    // The neck bends at its base, so the head also drops and looks down less than it moves: pitch stays.
-    expectQuiet(r, ['headForwardCm', 'distanceCm']);
-  });
+  it.each([2, 5, 10])(
+    'head forward %i cm: offset within 1 cm, the head nearer by as much, nothing else',
+    (d) => {
+      const r = at({ headForwardCm: d });
+      expect(r.headForwardCm).toBeGreaterThan(d - 1);
+      expect(r.headForwardCm).toBeLessThan(d + 1);
+      expect(r.distanceCm).toBeCloseTo(-d, -0.3);
+      // The neck bends at its base, so the head also drops and looks down less than it moves: pitch stays.
+      expectQuiet(r, ['headForwardCm', 'distanceCm']);
+    },
+  );
 
   it('rounded shoulders: rounding reads the narrowing, the head does not move', () => {
     const r = at({ protractionCm: 2 });
@@ -140,7 +156,9 @@ describe.each([
   it.each([-15, 15])('head tilt %i degrees: head roll within 1 degree, shoulders level', (t) => {
     const r = at({ headTiltDeg: t });
     expect(Math.abs(r.headRollDeg - t)).toBeLessThanOrEqual(1);
-    expect(Math.abs(r.headShiftPct - trueHeadShiftPct({ ...upright, headTiltDeg: t }))).toBeLessThanOrEqual(2);
+    expect(Math.abs(r.headShiftPct - trueHeadShiftPct({ ...upright, headTiltDeg: t }))).toBeLessThanOrEqual(
+      2,
+    );
     expectQuiet(r, ['headRollDeg', 'headShiftPct']);
   });
 
@@ -154,7 +172,9 @@ describe.each([
     const r = at({ trunkTurnDeg: y });
     expect(Math.abs(r.trunkYawDeg - y)).toBeLessThanOrEqual(3);
     // Perspective shifts the shoulders' middle a little: the documented cross-talk (5-7%).
-    expect(Math.abs(r.headShiftPct - trueHeadShiftPct({ ...upright, trunkTurnDeg: y }))).toBeLessThanOrEqual(8);
+    expect(Math.abs(r.headShiftPct - trueHeadShiftPct({ ...upright, trunkTurnDeg: y }))).toBeLessThanOrEqual(
+      8,
+    );
     expectQuiet(r, ['trunkYawDeg', 'headShiftPct']);
   });
 

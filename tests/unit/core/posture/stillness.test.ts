@@ -8,7 +8,8 @@ describe('StillnessMeter', () => {
     const rand = noise(9);
     for (let t = 0; t < 4900; t += 100) m.add(t, { x: rand(), y: rand(), z: 60 + rand() }, rand(), rand());
     expect(m.stillness(4900)).toBeNull();
-    for (let t = 4900; t < 60_000; t += 100) m.add(t, { x: rand(), y: rand(), z: 60 + rand() }, rand(), rand());
+    for (let t = 4900; t < 60_000; t += 100)
+      m.add(t, { x: rand(), y: rand(), z: 60 + rand() }, rand(), rand());
     expect(m.stillness(60_000)).toBeGreaterThan(0.85);
   });
 
