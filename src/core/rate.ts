@@ -27,15 +27,18 @@ export class RateMeter {
   }
 }
 
+/** The median of a list of numbers; null for an empty list. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const m = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2;
+}
+
 /** Median and p95 of a list of numbers (NaN for an empty list). */
 export function summarize(values: readonly number[]): { median: number; p95: number } {
   if (values.length === 0) return { median: NaN, p95: NaN };
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  const mid = sorted.length / 2;
-  const median =
-    sorted.length % 2 === 1
-      ? (sorted[Math.floor(mid)] ?? NaN)
-      : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
-  return { median, p95: at(0.95) };
+  return { median: median(sorted) ?? NaN, p95: at(0.95) };
 }

@@ -12,6 +12,7 @@ import emptyUrl from '../fixtures/media/empty-640x480.png?url';
 import seatedUrl from '../fixtures/media/faceapi-screenshot-webcam.png?url';
 import { createPoseClient, type PoseClient } from '../../src/ui/pose-client';
 import type { PostureSample } from '../../src/core/posture/tracker';
+import { median } from '../../src/core/rate';
 import type { CalibrationOutcome } from '../../src/core/posture/calibration';
 import { loadBitmap, sideBySide, transformBitmap, videoFrame, type FrameTransform } from './media';
 
@@ -55,12 +56,6 @@ const JITTER: FrameTransform[] = [
   { dxPx: 4, dyPx: 0, scale: 1 },
   { dxPx: -4, dyPx: 0, scale: 1 },
 ];
-
-function median(xs: number[]): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1]!;
-}
 
 /** A held posture: the median of each reading over five slightly shifted frames. */
 async function feed(source: ImageBitmap, t: FrameTransform = {}): Promise<PostureSample> {

@@ -14,7 +14,7 @@ import { DEFAULT_GEOMETRY_OPTIONS, measureFrame, type FrameGeometry } from './ge
 import { METRICS } from './metrics/index';
 import { METRIC_KEYS, type MetricKey } from './metrics/metric';
 import { screenDistanceCm } from './metrics/distance';
-import { median } from './smoothing';
+import { median } from '../rate';
 import type { BodyScale } from './shoulders';
 import { SHOULDER_WIDTH_CM } from './body';
 

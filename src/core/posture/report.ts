@@ -5,7 +5,7 @@
  * the neutral (null when no frame in the second could measure it).
  */
 import { METRIC_KEYS, type MetricKey } from './metrics/metric';
-import { median } from './smoothing';
+import { median } from '../rate';
 import type { CalibrationOutcome } from './calibration';
 import type { PostureSample } from './tracker';
 
@@ -38,7 +38,9 @@ export function secondLines(samples: readonly PostureSample[]): SecondLine[] {
   const bySecond = new Map<number, PostureSample[]>();
   for (const s of samples) {
     const t = Math.floor(s.tMs / 1000);
-    bySecond.set(t, [...(bySecond.get(t) ?? []), s]);
+    const group = bySecond.get(t);
+    if (group) group.push(s);
+    else bySecond.set(t, [s]);
   }
   return [...bySecond.entries()]
     .sort(([a], [b]) => a - b)

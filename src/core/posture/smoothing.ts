@@ -6,6 +6,7 @@
  * real and the filter follows. After a gap (nobody in view) filters restart.
  */
 import type { Keypoint, KeypointName } from '../pose';
+import { median } from '../rate';
 import { OneEuroFilter, type OneEuroOptions } from './one-euro';
 
 export interface SmoothingOptions extends OneEuroOptions {
@@ -111,11 +112,4 @@ function referenceSpan(keypoints: readonly Keypoint[], minScore: number): number
     if (pa && pb) return Math.hypot(pa.xPx - pb.xPx, pa.yPx - pb.yPx);
   }
   return null;
-}
-
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { finishCalibration, type CalibrationFrame } from '../../../../src/core/posture/calibration';
+import {
+  finishCalibration,
+  restoreNeutral,
+  type CalibrationFrame,
+} from '../../../../src/core/posture/calibration';
 import { keypoints, noise, TYPICAL_PERSON, UPRIGHT, WEBCAM_640, type Posture } from '../../../rig/rig';
 
 const camera = { label: 'rig', widthPx: 640, heightPx: 480 };
@@ -96,36 +100,31 @@ describe('finishCalibration', () => {
 });
 
 describe('restoreNeutral', () => {
-  it('reads back what calibration stored, through JSON', async () => {
-    const { restoreNeutral } = await import('../../../../src/core/posture/calibration');
+  const calibrated = () => {
     const out = finishCalibration(
       frames(() => UPRIGHT),
       camera,
       1000,
     );
     if (!out.ok) throw new Error(out.message);
-    expect(restoreNeutral(JSON.parse(JSON.stringify(out.neutral)))).toEqual(out.neutral);
+    return out.neutral;
+  };
+
+  it('reads back what calibration stored, through JSON', () => {
+    const neutral = calibrated();
+    expect(restoreNeutral(JSON.parse(JSON.stringify(neutral)))).toEqual(neutral);
   });
 
-  it('rejects garbage, other versions and broken numbers', async () => {
-    const { restoreNeutral } = await import('../../../../src/core/posture/calibration');
-    const out = finishCalibration(
-      frames(() => UPRIGHT),
-      camera,
-      1000,
-    );
-    if (!out.ok) throw new Error(out.message);
+  it('rejects garbage, other versions and broken numbers', () => {
+    const neutral = calibrated();
     expect(restoreNeutral(null)).toBeNull();
     expect(restoreNeutral('x')).toBeNull();
-    expect(restoreNeutral({ ...out.neutral, version: 0 })).toBeNull();
+    expect(restoreNeutral({ ...neutral, version: 0 })).toBeNull();
     expect(
-      restoreNeutral({ ...out.neutral, scale: { shoulderHalfWidthCm: 'wide', shoulderHeightCm: null } }),
+      restoreNeutral({ ...neutral, scale: { shoulderHalfWidthCm: 'wide', shoulderHeightCm: null } }),
     ).toBeNull();
     expect(
-      restoreNeutral({
-        ...out.neutral,
-        values: { ...out.neutral.values, headRollDeg: { median: NaN, spread: 0 } },
-      }),
+      restoreNeutral({ ...neutral, values: { ...neutral.values, headRollDeg: { median: NaN, spread: 0 } } }),
     ).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Neutral } from '../../../../src/core/posture/calibration';
 import type { MetricKey } from '../../../../src/core/posture/metrics/metric';
 import { PostureTracker } from '../../../../src/core/posture/tracker';
-import { median } from '../../../../src/core/posture/smoothing';
+import { median } from '../../../../src/core/rate';
 import {
   figure,
   keypoints,
