@@ -71,14 +71,18 @@ describe('calibration on the live page', () => {
     await page.waitForFunction(
       () => document.querySelector('#metrics')?.getAttribute('data-calibrated') === 'true',
     );
-    await page.waitForFunction(
-      () => /\d/.test(document.querySelector('[data-metric="headRollDeg"] output')?.textContent ?? ''),
+    // One read both waits and checks: the next frame may lack a keypoint and show '–'.
+    const roll = await page.waitForFunction(
+      () => {
+        const text = document.querySelector('[data-metric="headRollDeg"] output')?.textContent ?? '';
+        return /^[+-]?\d+\.\d °$/.test(text) ? text : null;
+      },
       null,
       {
         timeout: 30_000,
       },
     );
-    expect(await page.textContent('[data-metric="headRollDeg"] output')).toMatch(/^[+-]?\d+\.\d °$/);
+    expect(await roll.jsonValue()).toMatch(/^[+-]?\d+\.\d °$/);
     await page.screenshot({
       path: join(projectRoot, 'tests', 'screenshots', 'posture-panel.png'),
       fullPage: true,
