@@ -9,7 +9,7 @@
  */
 import type { Keypoint, KeypointName } from '../pose';
 import { HEAD_POINTS } from './body';
-import { DEFAULT_FOV_DEG, intrinsicsFor, toNorm, type Intrinsics } from './camera';
+import { DEFAULT_FOV_DEG, intrinsicsFor, toNorm, type Intrinsics, type Vec3 } from './camera';
 import { DEFAULT_GEOMETRY_OPTIONS, measureFrame, type FrameGeometry } from './geometry';
 import { METRICS } from './metrics/index';
 import { METRIC_KEYS, type MetricKey } from './metrics/metric';
@@ -42,6 +42,12 @@ export interface Neutral {
   /** Null where the metric could not be measured during calibration (e.g. shoulders cut off). */
   values: Record<MetricKey, NeutralValue | null>;
   screenDistanceCm: number;
+  /**
+   * The head's centre in camera space at calibration, cm; null in a neutral
+   * stored before it was kept. It tells the calibrated person from someone
+   * passing by.
+   */
+  headCenterCm: Vec3 | null;
   frames: number;
 }
 
@@ -209,8 +215,18 @@ export function finishCalibration(
       scale,
       values,
       screenDistanceCm: median(distances) ?? 0,
+      headCenterCm: medianPoint(heads.map((h) => h.center)),
       frames: present.length,
     },
+  };
+}
+
+/** The per-axis median of points. */
+function medianPoint(points: readonly Vec3[]): Vec3 {
+  return {
+    x: median(points.map((c) => c.x)) ?? 0,
+    y: median(points.map((c) => c.y)) ?? 0,
+    z: median(points.map((c) => c.z)) ?? 0,
   };
 }
 
@@ -219,12 +235,8 @@ export function finishCalibration(
  * position of any third of the frames and that of all of them. Medians keep
  * keypoint jitter out; thirds catch both drifting and moving about.
  */
-function drift(centres: readonly { x: number; y: number; z: number }[]): number {
-  const med = (xs: readonly { x: number; y: number; z: number }[]) => ({
-    x: median(xs.map((c) => c.x)) ?? 0,
-    y: median(xs.map((c) => c.y)) ?? 0,
-    z: median(xs.map((c) => c.z)) ?? 0,
-  });
+function drift(centres: readonly Vec3[]): number {
+  const med = medianPoint;
   const all = med(centres);
   const n = centres.length;
   let worst = 0;
@@ -284,6 +296,10 @@ export function restoreNeutral(raw: unknown): Neutral | null {
     scale: { shoulderHalfWidthCm: s.shoulderHalfWidthCm, shoulderHeightCm: s.shoulderHeightCm ?? null },
     values,
     screenDistanceCm: n.screenDistanceCm,
+    headCenterCm:
+      n.headCenterCm && finite(n.headCenterCm.x) && finite(n.headCenterCm.y) && finite(n.headCenterCm.z)
+        ? { x: n.headCenterCm.x, y: n.headCenterCm.y, z: n.headCenterCm.z }
+        : null,
     frames: finite(n.frames) ? n.frames : 0,
   };
 }

@@ -5,7 +5,7 @@
  * and the calibration flow. Time is passed in with each frame.
  */
 import type { Keypoint } from '../pose';
-import { DEFAULT_FOV_DEG, deg, intrinsicsFor, type Intrinsics } from './camera';
+import { DEFAULT_FOV_DEG, deg, intrinsicsFor, type Intrinsics, type Vec3 } from './camera';
 import {
   DEFAULT_CALIBRATION,
   finishCalibration,
@@ -53,6 +53,12 @@ export interface PostureSample {
   calibration: CalibrationStatus | null;
   /** True when the frame size differs from the one calibrated with. */
   needsRecalibration: boolean;
+  /**
+   * Where the head is against where it was at calibration, cm (camera
+   * space: x to the camera's right, y down, z away); null without a head or
+   * a neutral that kept it. A passer-by shows up far from it.
+   */
+  headOffsetCm: Vec3 | null;
 }
 
 export interface TrackerOptions {
@@ -154,6 +160,8 @@ export class PostureTracker {
     const still = this.stillness.stillness(input.tMs);
     if (still == null) reasons.stillness = 'needs 10 s of the head in view';
     const dist = g ? screenDistanceCm(g) : null;
+    const home = neutral && !sizeChanged ? neutral.headCenterCm : null;
+    const head = g?.head?.center;
     return {
       tMs: input.tMs,
       present: keypoints != null,
@@ -164,6 +172,7 @@ export class PostureTracker {
       screenDistanceCm: dist?.value ?? null,
       calibration,
       needsRecalibration: sizeChanged,
+      headOffsetCm: home && head ? { x: head.x - home.x, y: head.y - home.y, z: head.z - home.z } : null,
     };
   }
 
