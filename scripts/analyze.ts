@@ -1,10 +1,12 @@
 /**
  * npm run analyze -- <file> [--calibrate-seconds N] [--fps F] [--engine NAME]
+ *                     [--sensitivity relaxed|balanced|strict] [--onset-seconds S]
  *
  * Runs a recording (webm, mp4, y4m, png, jpg) through the app's own pose
  * worker and posture tracker in headless Chromium, using its first N seconds
  * (default 3) as the neutral posture. Prints one JSON line per second of
- * video, then one summary line (see src/core/posture/report.ts for the
+ * video, one line `{"t", "alert", "side", "heldS"}` for each alert the app's
+ * posture state raised (after the line of its second), then one summary line (see src/core/posture/report.ts for the
  * fields). Videos are decoded with ffmpeg. Exit code 0; 2 for bad arguments or an unreadable file; 3 when
  * calibration was refused (the lines are printed all the same).
  */
@@ -12,7 +14,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { ENGINES, type EngineName } from '../src/core/pose';
-import { secondLines, summarize } from '../src/core/posture/report';
+import { alertLines, interleave, secondLines, summarize } from '../src/core/posture/report';
+import { resolveAlertSettings, type AlertSettings, type Sensitivity } from '../src/core/alerts/settings';
 import type { AnalyzedFrame, AnalyzeOptions } from '../src/analyze/analyze-page';
 import { launchChromium, startAppServer, tmpDir } from './harness';
 
@@ -29,17 +32,29 @@ function parseArgs(argv: string[]) {
   let calibrateSeconds = 3;
   let fps = 10;
   let engine: EngineName = 'movenet-lightning';
+  const alertSettings: Partial<AlertSettings> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => argv[++i] ?? fail(`${a} needs a value`);
     if (a === '--calibrate-seconds') calibrateSeconds = Number(value());
     else if (a === '--fps') fps = Number(value());
     else if (a === '--engine') engine = value() as EngineName;
+    else if (a === '--sensitivity') alertSettings.sensitivity = value() as Sensitivity;
+    else if (a === '--onset-seconds') alertSettings.onsetSec = Number(value());
     else if (a.startsWith('--')) fail(`unknown option ${a}`);
     else if (file) fail(`one file at a time (got ${file} and ${a})`);
     else file = a;
   }
-  if (!file) fail('usage: npm run analyze -- <file> [--calibrate-seconds N] [--fps F] [--engine NAME]');
+  if (!file)
+    fail(
+      'usage: npm run analyze -- <file> [--calibrate-seconds N] [--fps F] [--engine NAME] [--sensitivity relaxed|balanced|strict] [--onset-seconds S]',
+    );
+  if (alertSettings.sensitivity === 'custom') fail('--sensitivity must be relaxed, balanced or strict');
+  try {
+    resolveAlertSettings(alertSettings);
+  } catch (err) {
+    fail(err instanceof Error ? err.message : String(err));
+  }
   if (!(calibrateSeconds > 0)) fail('--calibrate-seconds must be a positive number');
   if (!(fps > 0 && fps <= 60)) fail('--fps must be between 0 and 60');
   if (!ENGINES.some((e) => e.name === engine))
@@ -49,7 +64,7 @@ function parseArgs(argv: string[]) {
   const ext = extname(path).toLowerCase();
   if (!VIDEO.has(ext) && !IMAGE.has(ext))
     fail(`${file}: expected a video (webm, mp4, y4m) or an image (png, jpg)`);
-  return { path, ext, calibrateSeconds, fps, engine };
+  return { path, ext, calibrateSeconds, fps, engine, alertSettings };
 }
 
 /** Decodes the video's frames at `fps` into JPEG files with ffmpeg; returns them in order. */
@@ -106,12 +121,14 @@ async function main() {
       calibrateSeconds: args.calibrateSeconds,
       fps: args.fps,
       engine: args.engine,
+      alertSettings: args.alertSettings,
     };
     const frames: AnalyzedFrame[] = await page.evaluate((o) => window.knotlessAnalyze(o), options);
     const samples = frames.map((f) => f.result.posture);
     const lines = secondLines(samples);
-    for (const line of lines) console.log(JSON.stringify(line));
-    const summary = summarize(samples, lines);
+    const alerts = alertLines(frames.flatMap((f) => f.result.events));
+    for (const line of interleave(lines, alerts)) console.log(JSON.stringify(line));
+    const summary = summarize(samples, lines, alerts);
     console.log(JSON.stringify(summary));
     if (summary.calibration && !summary.calibration.ok) process.exitCode = 3;
   } finally {

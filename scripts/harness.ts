@@ -67,6 +67,8 @@ export interface Y4mOptions {
   startSeconds?: number;
   /** Extra ffmpeg filters after scaling, e.g. `rotate=0.1` or `hflip`. */
   filter?: string;
+  /** When set, the clip is followed by itself again with these filters added (e.g. upright, then tilted). */
+  thenFilter?: string;
 }
 
 /**
@@ -74,14 +76,22 @@ export interface Y4mOptions {
  * set of options; y4m files are too big to commit).
  */
 export async function makeY4m(source: string, options: Y4mOptions = {}): Promise<string> {
-  const { width = 640, height = 480, fps = 25, seconds = 8, startSeconds = 0, filter } = options;
+  const { width = 640, height = 480, fps = 25, seconds = 8, startSeconds = 0, filter, thenFilter } = options;
   mkdirSync(tmpDir, { recursive: true });
-  const tag = [width, height, fps, seconds, startSeconds, filter ?? 'plain']
+  const tag = [width, height, fps, seconds, startSeconds, filter ?? 'plain', thenFilter ?? '']
     .join('-')
     .replace(/[^\w.-]/g, '_');
   const out = join(tmpDir, `${source.replace(/\W/g, '_')}-${tag}.y4m`);
   if (existsSync(out)) return out;
-  const filters = [`scale=${width}:${height}`, `fps=${fps}`, ...(filter ? [filter] : []), 'format=yuv420p'];
+  const filters = [`scale=${width}:${height}`, `fps=${fps}`, ...(filter ? [filter] : [])].join(',');
+  const graph = thenFilter
+    ? [
+        '-filter_complex',
+        `[0:v]${filters},split[a][b];[b]${thenFilter}[c];[a][c]concat=n=2:v=1,format=yuv420p[out]`,
+        '-map',
+        '[out]',
+      ]
+    : ['-vf', `${filters},format=yuv420p`];
   await run('ffmpeg', [
     '-v',
     'error',
@@ -92,8 +102,7 @@ export async function makeY4m(source: string, options: Y4mOptions = {}): Promise
     String(seconds),
     '-i',
     join(mediaDir, source),
-    '-vf',
-    filters.join(','),
+    ...graph,
     '-f',
     'yuv4mpegpipe',
     out,

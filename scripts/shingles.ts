@@ -6,7 +6,12 @@
 
 /** Lower-case words; curly apostrophes count as straight ones. */
 export function words(text: string): string[] {
-  return text.toLowerCase().replace(/[\u2018\u2019]/g, "'").match(/[a-z0-9']+/g) ?? [];
+  return (
+    text
+      .toLowerCase()
+      .replace(/[\u2018\u2019]/g, "'")
+      .match(/[a-z0-9']+/g) ?? []
+  );
 }
 
 /** 32-bit FNV-1a. */

@@ -8,6 +8,8 @@
 import { createPoseClient } from '../ui/pose-client';
 import type { PostureFrameResult } from '../../workers/engine/api';
 import type { EngineName } from '../core/pose';
+import type { AlertSettings } from '../core/alerts/settings';
+import type { AlertEvent } from '../core/alerts/posture-state';
 
 export interface AnalyzeOptions {
   /** The frames, in order, one every 1/fps seconds (a still is one frame, shown for the calibration time and a second). */
@@ -16,11 +18,13 @@ export interface AnalyzeOptions {
   calibrateSeconds: number;
   fps: number;
   engine: EngineName;
+  /** Alert settings over the defaults (as a person would set them in the app). */
+  alertSettings: Partial<AlertSettings>;
 }
 
 export interface AnalyzedFrame {
   tMs: number;
-  result: Pick<PostureFrameResult, 'posture' | 'people'> & { present: boolean };
+  result: Pick<PostureFrameResult, 'posture' | 'people'> & { present: boolean; events: AlertEvent[] };
 }
 
 async function frames(options: AnalyzeOptions, each: (source: ImageBitmap, tMs: number) => Promise<void>) {
@@ -46,13 +50,17 @@ async function analyze(options: AnalyzeOptions): Promise<AnalyzedFrame[]> {
   const client = createPoseClient();
   try {
     await client.api.init({ engine: options.engine, backend: 'wasm' });
+    await client.api.setAlertSettings(options.alertSettings);
     await client.api.startCalibration(options.calibrateSeconds * 1000, null);
     const out: AnalyzedFrame[] = [];
     await frames(options, async (source, tMs) => {
       const frame = new VideoFrame(source, { timestamp: Math.round(tMs * 1000) });
       const r = await client.processFrame(frame, tMs);
       if (!r) throw new Error(`frame at ${tMs} ms was dropped`);
-      out.push({ tMs, result: { posture: r.posture, people: r.people, present: r.pose != null } });
+      out.push({
+        tMs,
+        result: { posture: r.posture, people: r.people, present: r.pose != null, events: r.alerts.events },
+      });
     });
     return out;
   } finally {

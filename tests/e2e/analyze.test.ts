@@ -2,31 +2,28 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { mediaDir, projectRoot } from '../../scripts/harness';
+import { makeY4m, mediaDir, projectRoot } from '../../scripts/harness';
+import { FRAMED, LEAN_LEFT } from './footage';
 import { METRIC_KEYS } from '../../src/core/posture/metrics/metric';
 
 const run = promisify(execFile);
 
+async function analyze(file: string, ...args: string[]): Promise<Record<string, unknown>[]> {
+  const { stdout } = await run('npx', ['vite-node', 'scripts/analyze.ts', file, ...args], {
+    cwd: projectRoot,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
 describe('npm run analyze', () => {
   it('prints a JSON line per second of cap12_edit.webm and a summary last', async () => {
-    const { stdout } = await run(
-      'npx',
-      [
-        'vite-node',
-        'scripts/analyze.ts',
-        join(mediaDir, 'cap12_edit.webm'),
-        '--fps',
-        '5',
-        '--calibrate-seconds',
-        '3',
-      ],
-      { cwd: projectRoot, maxBuffer: 16 * 1024 * 1024 },
-    );
-    const lines = stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
-    const summary = lines.pop()!;
+    const all = await analyze(join(mediaDir, 'cap12_edit.webm'), '--fps', '5', '--calibrate-seconds', '3');
+    const summary = all.pop()!;
+    const lines = all.filter((l) => !('alert' in l));
     // 53.5 s of video: seconds 0..53.
     expect(lines).toHaveLength(54);
     lines.forEach((line, i) => {
@@ -45,6 +42,29 @@ describe('npm run analyze', () => {
     // He moves towards and away from the camera: the distance must span that.
     const d = (summary.metrics as Record<string, { min: number; max: number }>).distanceCm!;
     expect(d.max - d.min).toBeGreaterThan(15);
+  });
+
+  it('prints the alerts the posture state raises: a held lean to the left', async () => {
+    const clip = await makeY4m('cap12_edit.webm', {
+      seconds: 8,
+      fps: 10,
+      filter: FRAMED,
+      thenFilter: LEAN_LEFT,
+    });
+    const lines = await analyze(clip, '--fps', '10', '--calibrate-seconds', '5', '--onset-seconds', '4');
+    const summary = lines.pop()!;
+    expect(summary).toMatchObject({ calibration: { ok: true } });
+    const alerts = lines.filter((l) => 'alert' in l);
+    expect(alerts).toContainEqual(expect.objectContaining({ alert: 'tilt', side: 'left' }));
+    const tilt = alerts.find((a) => a.alert === 'tilt')!;
+    // The lean starts at 8 s; onset 4 s, plus a second or two for the samples to cross the threshold.
+    expect(tilt.t as number).toBeGreaterThanOrEqual(12);
+    expect(tilt.t as number).toBeLessThanOrEqual(15);
+    expect(alerts.map((a) => a.alert)).not.toContain('twist');
+    expect(summary.alerts).toMatchObject({ tilt: 1 });
+    // Each alert line follows the line of its second.
+    const i = lines.indexOf(tilt);
+    expect(lines[i - 1]!.t).toBe(Math.floor(tilt.t as number));
   });
 
   it('says what is wrong with a missing file', async () => {

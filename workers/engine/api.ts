@@ -1,14 +1,17 @@
 import type { PoseFrameResult } from '../../src/core/pose';
 import type { CameraIdentity, Neutral } from '../../src/core/posture/calibration';
 import { PostureTracker, type PostureSample } from '../../src/core/posture/tracker';
+import { PostureState, type AlertSnapshot } from '../../src/core/alerts/posture-state';
+import type { AlertSettings } from '../../src/core/alerts/settings';
 import type { EngineConfig, EngineOptions } from './config';
 import type { FrameLike } from './detector';
 import { FrameStream } from './frame-stream';
 import type { EngineInfo, EngineStats, PoseEngine } from './pose-engine';
 
-/** A pose result with the posture read from it. */
+/** A pose result with the posture read from it, and what the posture state made of it. */
 export interface PostureFrameResult extends PoseFrameResult {
   posture: PostureSample;
+  alerts: AlertSnapshot;
 }
 
 export interface StreamListener {
@@ -21,13 +24,17 @@ const CALIBRATION_COUNT_EVERY_MS = 300;
 
 /**
  * The worker's API: a handful of calls around one engine and the posture
- * tracker. Frames come either one at a time (`processFrame`, the frame
+ * tracker and posture state. Frames come either one at a time (`processFrame`, the frame
  * transferred and closed here) or as a stream handed over once
  * (`startStream`), whose results go to the one listener given with it. Every
  * result carries the posture read from it, so the page, the analyzer and the
  * tests all get the same numbers from the same code.
  */
-export function createPoseApi(engine: PoseEngine, tracker: PostureTracker = new PostureTracker()) {
+export function createPoseApi(
+  engine: PoseEngine,
+  tracker: PostureTracker = new PostureTracker(),
+  state: PostureState = new PostureState(),
+) {
   let stream: FrameStream | null = null;
   let countEveryMsBefore = 0;
 
@@ -48,7 +55,7 @@ export function createPoseApi(engine: PoseEngine, tracker: PostureTracker = new 
     if (posture.calibration?.state === 'finished') {
       engine.setOptions({ countPeopleEveryMs: countEveryMsBefore });
     }
-    return { ...result, posture };
+    return { ...result, posture, alerts: state.update(posture) };
   }
 
   return {
@@ -90,6 +97,13 @@ export function createPoseApi(engine: PoseEngine, tracker: PostureTracker = new 
     setFov(fovDeg: number): void {
       tracker.setFov(fovDeg);
     },
+    /** Alert settings from the next frame on (merged over the current ones); throws on a bad value. */
+    setAlertSettings: (partial: Partial<AlertSettings>): AlertSettings => state.setSettings(partial),
+    /** Holds alerts for `durationMs` (0 ends the snooze); returns the frame time it ends at. */
+    snooze: (durationMs: number): number | null => state.snooze(durationMs),
+    /** Stops judging posture until resume(). */
+    pause: (): void => state.pause(),
+    resume: (): void => state.resume(),
     stats: (): EngineStats => engine.stats(),
     async dispose(): Promise<void> {
       await stopStream();

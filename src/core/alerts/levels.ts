@@ -8,7 +8,9 @@
  * - tilt: the worst of shoulderTiltDeg and headRollDeg (against tiltDeg)
  *   and headShiftPct (a lean at the hips, against leanPct).
  * - twist: the worst of headYawDeg (against headTurnDeg) and trunkYawDeg
- *   (against trunkTwistDeg).
+ *   (against trunkTwistDeg). Trunk twist counts only while the body is not
+ *   leaning: its cue (the shoulders' lopsidedness about the neck) also moves
+ *   when the head swings sideways in a lean, so a lean would read as twist.
  * - tooClose: distanceCm nearer than neutral (negative) by tooCloseCm.
  * - frozen: stillness at or above frozenStillness.
  *
@@ -68,21 +70,23 @@ export function levelsOf(
           side: null,
           share: still / t.frozenStillness,
         };
+  const tilt = worst(
+    [
+      [m.shoulderTiltDeg, t.tiltDeg],
+      [m.headRollDeg, t.tiltDeg],
+      [m.headShiftPct, t.leanPct],
+    ],
+    true,
+  );
+  const leaning = tilt.level === 'bad' || tilt.level === 'between';
   return {
     forwardHead: worst([[m.headForwardCm, t.forwardHeadCm]], false),
     roundedShoulders: worst([[m.shoulderRoundingPct, t.roundedShouldersPct]], false),
-    tilt: worst(
-      [
-        [m.shoulderTiltDeg, t.tiltDeg],
-        [m.headRollDeg, t.tiltDeg],
-        [m.headShiftPct, t.leanPct],
-      ],
-      true,
-    ),
+    tilt,
     twist: worst(
       [
         [m.headYawDeg, t.headTurnDeg],
-        [m.trunkYawDeg, t.trunkTwistDeg],
+        [leaning ? null : m.trunkYawDeg, t.trunkTwistDeg],
       ],
       true,
     ),

@@ -1,5 +1,6 @@
 /**
- * What `npm run analyze` prints: one line per second of video and a summary.
+ * What `npm run analyze` prints: one line per second of video, a line for
+ * each alert the posture state raised, and a summary.
  * The field names are an interface for other tools: extend, never rename.
  * Each metric is the median over the second's frames of the deviation from
  * the neutral (null when no frame in the second could measure it).
@@ -8,11 +9,21 @@ import { METRIC_KEYS, type MetricKey } from './metrics/metric';
 import { median } from '../rate';
 import type { CalibrationOutcome } from './calibration';
 import type { PostureSample } from './tracker';
+import type { AlertEvent } from '../alerts/posture-state';
+import type { ProblemId, Side } from '../alerts/problems';
 
 export type SecondLine = { t: number; present: boolean } & Record<MetricKey, number | null> & {
     stillness: number | null;
     screenDistanceCm: number | null;
   };
+
+/** An alert the posture state raised: its time in the video, s; the problem; the side; how long it had been held, s. */
+export interface AlertLine {
+  t: number;
+  alert: ProblemId;
+  side: Side | null;
+  heldS: number;
+}
 
 export interface Extremes {
   median: number;
@@ -30,6 +41,8 @@ export interface Summary {
     | { ok: false; reason: string; message: string }
     | null;
   metrics: Record<MetricKey | 'stillness' | 'screenDistanceCm', Extremes | null>;
+  /** How many alerts of each problem were raised. */
+  alerts: Partial<Record<ProblemId, number>>;
 }
 
 const round = (v: number | null, digits = 2): number | null => (v == null ? null : Number(v.toFixed(digits)));
@@ -60,6 +73,28 @@ export function secondLines(samples: readonly PostureSample[]): SecondLine[] {
     });
 }
 
+export function alertLines(events: readonly AlertEvent[]): AlertLine[] {
+  return events.flatMap((e) =>
+    e.kind === 'alert'
+      ? [{ t: round(e.tMs / 1000, 1)!, alert: e.problem, side: e.side, heldS: Math.round(e.heldMs / 1000) }]
+      : [],
+  );
+}
+
+/** The per-second lines with each alert line after the line of the second it fell in. */
+export function interleave(
+  lines: readonly SecondLine[],
+  alerts: readonly AlertLine[],
+): (SecondLine | AlertLine)[] {
+  const out: (SecondLine | AlertLine)[] = [];
+  let i = 0;
+  for (const line of lines) {
+    out.push(line);
+    while (i < alerts.length && Math.floor(alerts[i]!.t) <= line.t) out.push(alerts[i++]!);
+  }
+  return out.concat(alerts.slice(i));
+}
+
 function extremes(values: readonly number[]): Extremes | null {
   if (values.length === 0) return null;
   return {
@@ -69,7 +104,11 @@ function extremes(values: readonly number[]): Extremes | null {
   };
 }
 
-export function summarize(samples: readonly PostureSample[], lines: readonly SecondLine[]): Summary {
+export function summarize(
+  samples: readonly PostureSample[],
+  lines: readonly SecondLine[],
+  alerts: readonly AlertLine[] = [],
+): Summary {
   const outcome: CalibrationOutcome | null =
     samples.flatMap((s) => (s.calibration?.state === 'finished' ? [s.calibration.outcome] : []))[0] ?? null;
   const metrics = {} as Summary['metrics'];
@@ -102,5 +141,6 @@ export function summarize(samples: readonly PostureSample[], lines: readonly Sec
             }
           : { ok: false, reason: outcome.reason, message: outcome.message },
     metrics,
+    alerts: alerts.reduce<Summary['alerts']>((n, a) => ({ ...n, [a.alert]: (n[a.alert] ?? 0) + 1 }), {}),
   };
 }

@@ -227,3 +227,23 @@ function allOn() {
     sittingTooLong: true,
   };
 }
+
+describe('posture state: leaning is not twisting', () => {
+  it('reads a lean, whose cue moves the trunk-twist reading too, as a lean only', () => {
+    // As measured on footage rotated by 12 degrees: the twist cue follows the lean.
+    const r = replay(
+      new PostureState(),
+      recording([
+        upright(10),
+        { seconds: 60, metrics: { shoulderTiltDeg: -12, headRollDeg: -9, trunkYawDeg: -18 } },
+      ]),
+    );
+    expect(r.alerts.map((a) => [a.problem, a.side])).toEqual([['tilt', 'left']]);
+    // A twist with level shoulders still counts.
+    const twist = replay(
+      new PostureState(),
+      recording([upright(10), { seconds: 60, metrics: { trunkYawDeg: 20 } }]),
+    );
+    expect(twist.alerts.map((a) => [a.problem, a.side])).toEqual([['twist', 'right']]);
+  });
+});
