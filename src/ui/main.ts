@@ -8,6 +8,7 @@ import { clearPose, drawPose } from './overlay';
 import { createPoseClient, type PoseClient } from './pose-client';
 import { loadNeutral, saveNeutral } from './neutral-store';
 import { buildPanel, showSample } from './posture-panel';
+import { setupAlerts } from './alerts-ui';
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -43,6 +44,7 @@ let currentTrack: MediaStreamTrack | null = null;
 for (const { name, label } of ENGINES) ui.engine.add(new Option(label, name));
 
 let client: PoseClient | null = null;
+const alerts = setupAlerts(() => client?.api ?? null);
 let feed: Feed | null = null;
 let stream: MediaStream | null = null;
 let loaded: string | null = null;
@@ -71,7 +73,9 @@ async function ensureEngine(): Promise<void> {
   const key = `${engine}/${backend}`;
   if (loaded === key) return;
   ui.engineOut.textContent = `loading ${engine}…`;
-  const info = await poseClient().api.init({ engine, backend });
+  const api = poseClient().api;
+  const info = await api.init({ engine, backend });
+  await api.setAlertSettings(alerts.settings);
   loaded = key;
   ui.engineOut.textContent = info.engine;
   ui.backendOut.textContent = info.backend;
@@ -87,6 +91,7 @@ function showResult(result: PoseFrameResult): void {
   rate.tick(now);
   recentInferenceMs.push(result.timings.inferenceMs);
   if (recentInferenceMs.length > 30) recentInferenceMs.shift();
+  alerts.handle(result.alerts);
   if (document.hidden) return; // nothing is drawn while nobody can see it
   drawPose(ui.overlay, result);
   ui.inferenceOut.textContent = `${summarize(recentInferenceMs).median.toFixed(1)} ms`;
@@ -241,8 +246,14 @@ async function switchEngine(): Promise<void> {
   }
 }
 
-ui.start.addEventListener('click', () => void startCamera());
-ui.calibrate.addEventListener('click', () => void calibrate());
+ui.start.addEventListener('click', () => {
+  alerts.unlockSound();
+  void startCamera();
+});
+ui.calibrate.addEventListener('click', () => {
+  alerts.onCalibrate();
+  void calibrate();
+});
 ui.file.addEventListener('change', () => {
   const file = ui.file.files?.[0];
   if (file) void startFile(file);

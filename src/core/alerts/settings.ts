@@ -126,7 +126,8 @@ export const DEFAULT_ALERT_SETTINGS: Readonly<AlertSettings> = Object.freeze({
   channels: { banner: true, title: true, favicon: true, notification: true, sound: false },
 });
 
-const TIME_RANGES = {
+/** Ranges the timing settings may take. */
+export const TIME_RANGES = {
   onsetSec: [3, 600],
   cooldownMin: [1, 240],
   glanceSec: [0, 60],

@@ -1,0 +1,145 @@
+/**
+ * The alert side of the page: the presenter, the posture-state panel, the
+ * settings form, snooze and pause, and the moment to ask for notification
+ * permission: when the person calibrates (they have chosen to be coached)
+ * or switches the channel on, never at load.
+ */
+import type { AlertSnapshot } from '../core/alerts/posture-state';
+import type { AlertSettings } from '../core/alerts/settings';
+import { AlertPresenter, systemNotify } from './alert-presenter';
+import { buildSettingsForm } from './alert-settings-view';
+import { buildArticles, showArticleFromHash } from './articles-view';
+import { Chime } from './chime';
+import { FaviconBadge } from './favicon-badge';
+import type { PoseWorker } from './pose-client';
+import { buildProblemsPanel, showProblems, statusText } from './problems-panel';
+import { loadAlertSettings, saveAlertSettings } from './settings-store';
+
+const $ = <T extends HTMLElement>(id: string): T => {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} is missing from the page`);
+  return el as T;
+};
+
+export interface AlertsUi {
+  /** The settings to hand to a (new) worker. */
+  readonly settings: AlertSettings;
+  /** One frame's posture state. */
+  handle(snapshot: AlertSnapshot): void;
+  /** On a click that starts the camera: lets the chime play later. */
+  unlockSound(): void;
+  /** On the Calibrate click, when the person has chosen to be coached: asks for notifications if wanted. */
+  onCalibrate(): void;
+}
+
+export function setupAlerts(api: () => PoseWorker | null): AlertsUi {
+  const ui = {
+    banner: $('alert-banner'),
+    list: $<HTMLUListElement>('alert-list'),
+    announcer: $('alert-announcer'),
+    status: $('monitor-status'),
+    pause: $<HTMLButtonElement>('pause'),
+    unsnooze: $<HTMLButtonElement>('unsnooze'),
+    problems: $('problems'),
+    form: $<HTMLFormElement>('alert-settings-form'),
+    notificationStatus: $('notification-status'),
+    articles: $('articles'),
+  };
+  let settings = loadAlertSettings();
+  let paused = false;
+  let lastSnapshot: AlertSnapshot | null = null;
+  const chime = new Chime();
+  const favicon = new FaviconBadge();
+  const presenter = new AlertPresenter(
+    { banner: ui.banner, list: ui.list, announcer: ui.announcer },
+    settings.channels,
+    {
+      doc: document,
+      favicon,
+      chime,
+      notify: (title, body, tag, onClick) => systemNotify(title, body, tag, onClick, favicon.plainHref),
+    },
+  );
+
+  const showNotificationStatus = () => {
+    const p = typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
+    ui.notificationStatus.textContent = !settings.channels.notification
+      ? ''
+      : p === 'granted'
+        ? 'System notifications are allowed.'
+        : p === 'denied'
+          ? 'System notifications are blocked for this site in the browser settings; the other channels still work.'
+          : p === 'unsupported'
+            ? 'This browser has no system notifications.'
+            : 'knotless will ask to show notifications when you calibrate.';
+  };
+  const askForNotifications = () => {
+    if (!settings.channels.notification || typeof Notification === 'undefined') return;
+    if (Notification.permission === 'default')
+      void Notification.requestPermission().then(showNotificationStatus);
+  };
+
+  buildProblemsPanel(ui.problems);
+  buildArticles(ui.articles);
+  buildSettingsForm(ui.form, settings, (next, changed) => {
+    settings = next;
+    saveAlertSettings(next);
+    presenter.setChannels(next.channels);
+    void api()?.setAlertSettings(next);
+    if (changed === 'channels.notification' && next.channels.notification) askForNotifications();
+    if (changed === 'channels.sound' && next.channels.sound) {
+      chime.unlock();
+      chime.play();
+    }
+    showNotificationStatus();
+  });
+  showNotificationStatus();
+
+  ui.pause.addEventListener('click', () => {
+    paused = !paused;
+    ui.pause.textContent = paused ? 'Resume' : 'Pause';
+    if (paused) {
+      presenter.clearAll();
+      void api()?.pause();
+    } else void api()?.resume();
+  });
+  for (const button of ui.banner.querySelectorAll<HTMLButtonElement>('[data-snooze-min]')) {
+    button.addEventListener('click', () => {
+      presenter.clearAll();
+      void api()?.snooze(Number(button.dataset.snoozeMin) * 60_000);
+    });
+  }
+  ui.unsnooze.addEventListener('click', () => void api()?.snooze(0));
+  window.addEventListener('hashchange', showArticleFromHash);
+  showArticleFromHash();
+
+  const clock = (sampleMs: number) => {
+    const now = lastSnapshot?.tMs ?? sampleMs;
+    return new Date(Date.now() + sampleMs - now).toLocaleTimeString([], {
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+  };
+
+  return {
+    get settings() {
+      return settings;
+    },
+    handle(snapshot) {
+      lastSnapshot = snapshot;
+      presenter.handle(snapshot, document.hidden);
+      if (document.hidden) return;
+      ui.status.textContent = statusText(snapshot, clock);
+      ui.status.dataset.status = snapshot.status;
+      ui.unsnooze.hidden = snapshot.snoozedUntilMs == null;
+      showProblems(ui.problems, snapshot);
+    },
+    unlockSound() {
+      chime.unlock();
+    },
+    onCalibrate() {
+      chime.unlock();
+      askForNotifications();
+    },
+  };
+}
