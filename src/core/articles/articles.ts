@@ -79,7 +79,7 @@ export const ARTICLES: Readonly<Record<ArticleId, Article>> = Object.freeze({
       'It runs both ways: weakness leads to a slump, and a long-held slump lets the back weaken further.',
     ],
     detect:
-      'A camera cannot see strength. What it can see is the result: rounded shoulders or a forward head that creep in more and more as the day goes on. The daily chart shows that drift.',
+      'A camera cannot see strength. What it can see is the result: rounded shoulders or a forward head that creep in more and more as the day goes on.',
     todo: [
       'Train the whole back side of the body (the calves are the exception): exercises that draw the shoulder blades back and together, and that hold the spine upright.',
       'Start light and regular rather than heavy and rare; a physiotherapist or trainer can set a programme that suits you.',
@@ -123,7 +123,7 @@ export const ARTICLES: Readonly<Record<ArticleId, Article>> = Object.freeze({
       'A knot on your dominant side, or the side you use most, points to a one-sided habit.',
     ],
     detect:
-      'knotless measures the tilt of your shoulder line and of your head, how far your head has shifted sideways over your shoulders, and how far your head and trunk are turned, each against your neutral and each with its side. The history shows which side you favour.',
+      'knotless measures the tilt of your shoulder line and of your head, how far your head has shifted sideways over your shoulders, and how far your head and trunk are turned, each against your neutral and each with its side.',
     todo: [
       'Put the screen straight in front of you and the mouse close to the keyboard.',
       'Sit with your weight on both sit bones, feet flat, without propping yourself on one armrest.',

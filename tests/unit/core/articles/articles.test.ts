@@ -82,7 +82,10 @@ describe('cause articles', () => {
     expect(hashes.length).toBeGreaterThan(1500);
     const reference = new Set(hashes);
     // The check itself works: a sentence of the reference is caught.
-    const quoted = shingleHashes('Muscles that are held in just one position for a long period of time', words);
+    const quoted = shingleHashes(
+      'Muscles that are held in just one position for a long period of time',
+      words,
+    );
     expect([...quoted].some((h) => reference.has(h))).toBe(true);
     for (const a of Object.values(ARTICLES)) {
       const copied = [...shingleHashes(allText(a), words)].filter((h) => reference.has(h));
