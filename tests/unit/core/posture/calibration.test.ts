@@ -127,4 +127,16 @@ describe('restoreNeutral', () => {
       restoreNeutral({ ...neutral, values: { ...neutral.values, headRollDeg: { median: NaN, spread: 0 } } }),
     ).toBeNull();
   });
+
+  it('keeps where the head was, and reads a neutral stored without it as not knowing', () => {
+    const neutral = calibrated();
+    // The rig's head sits about 50 cm in front of the camera, near the middle.
+    expect(neutral.headCenterCm!.z).toBeGreaterThan(40);
+    expect(neutral.headCenterCm!.z).toBeLessThan(70);
+    expect(Math.abs(neutral.headCenterCm!.x)).toBeLessThan(5);
+    const older: Partial<typeof neutral> = { ...neutral };
+    delete older.headCenterCm;
+    expect(restoreNeutral(older)).toEqual({ ...neutral, headCenterCm: null });
+    expect(restoreNeutral({ ...neutral, headCenterCm: { x: 1, y: 'a', z: 3 } })?.headCenterCm).toBeNull();
+  });
 });
