@@ -5,7 +5,6 @@
  * or switches the channel on, never at load.
  */
 import type { AlertSnapshot } from '../core/alerts/posture-state';
-import type { AlertSettings } from '../core/alerts/settings';
 import { AlertPresenter, systemNotify } from './alert-presenter';
 import { buildSettingsForm } from './alert-settings-view';
 import { buildArticles, showArticleFromHash } from './articles-view';
@@ -13,7 +12,7 @@ import { Chime } from './chime';
 import { FaviconBadge } from './favicon-badge';
 import type { PoseWorker } from './pose-client';
 import { buildProblemsPanel, showProblems, statusText } from './problems-panel';
-import { loadAlertSettings, saveAlertSettings } from './settings-store';
+import { loadAlertSettings, saveAlertSettings } from './local-store';
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -22,8 +21,8 @@ const $ = <T extends HTMLElement>(id: string): T => {
 };
 
 export interface AlertsUi {
-  /** The settings to hand to a (new) worker. */
-  readonly settings: AlertSettings;
+  /** Hands the settings, and a pause, to a (new) worker. */
+  configure(api: PoseWorker): Promise<void>;
   /** One frame's posture state. */
   handle(snapshot: AlertSnapshot): void;
   /** On a click that starts the camera: lets the chime play later. */
@@ -83,7 +82,8 @@ export function setupAlerts(api: () => PoseWorker | null): AlertsUi {
   buildArticles(ui.articles);
   buildSettingsForm(ui.form, settings, (next, changed) => {
     settings = next;
-    saveAlertSettings(next);
+    const stored = saveAlertSettings(next);
+    ui.form.dataset.stored = String(stored);
     presenter.setChannels(next.channels);
     void api()?.setAlertSettings(next);
     if (changed === 'channels.notification' && next.channels.notification) askForNotifications();
@@ -92,6 +92,9 @@ export function setupAlerts(api: () => PoseWorker | null): AlertsUi {
       chime.play();
     }
     showNotificationStatus();
+    if (!stored)
+      ui.notificationStatus.textContent +=
+        ' This browser would not store the settings, so they last until the page closes.';
   });
   showNotificationStatus();
 
@@ -122,8 +125,9 @@ export function setupAlerts(api: () => PoseWorker | null): AlertsUi {
   };
 
   return {
-    get settings() {
-      return settings;
+    async configure(api) {
+      await api.setAlertSettings(settings);
+      if (paused) await api.pause();
     },
     handle(snapshot) {
       lastSnapshot = snapshot;

@@ -6,7 +6,7 @@ import { CameraError, openCamera } from './camera';
 import { feedTrack, pullFrames, type Feed, type FeedHandlers } from './feed';
 import { clearPose, drawPose } from './overlay';
 import { createPoseClient, type PoseClient } from './pose-client';
-import { loadNeutral, saveNeutral } from './neutral-store';
+import { loadNeutral, saveNeutral } from './local-store';
 import { buildPanel, showSample } from './posture-panel';
 import { setupAlerts } from './alerts-ui';
 
@@ -75,7 +75,7 @@ async function ensureEngine(): Promise<void> {
   ui.engineOut.textContent = `loading ${engine}…`;
   const api = poseClient().api;
   const info = await api.init({ engine, backend });
-  await api.setAlertSettings(alerts.settings);
+  await alerts.configure(api);
   loaded = key;
   ui.engineOut.textContent = info.engine;
   ui.backendOut.textContent = info.backend;

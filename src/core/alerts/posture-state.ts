@@ -144,6 +144,7 @@ export class PostureState {
 
   update(sample: StateSample): AlertSnapshot {
     const t = sample.tMs;
+    if (this.lastTMs != null && t < this.lastTMs - 1000) this.restartClock(t);
     const dt = this.lastTMs == null ? 0 : Math.min(Math.max(0, t - this.lastTMs), MAX_STEP_MS);
     this.lastTMs = t;
     if (this.snoozedUntilMs != null && t >= this.snoozedUntilMs) this.snoozedUntilMs = null;
@@ -151,6 +152,21 @@ export class PostureState {
     const events = this.pending;
     this.pending = [];
     return this.snapshot(t, sample.calibrated, events);
+  }
+
+  /**
+   * Time went backwards (a new camera or file whose clock starts again):
+   * nothing measured on the old clock can be compared with the new one, so
+   * everything starts afresh.
+   */
+  private restartClock(t: number): void {
+    this.resetAll(t, 'away');
+    this.clear('sittingTooLong', t, 'break');
+    this.sittingSinceMs = null;
+    this.lastSeenMs = null;
+    this.lastFiredMs.clear();
+    this.snoozedUntilMs = null;
+    this.lastTMs = t;
   }
 
   private track(sample: StateSample, t: number, dt: number): void {

@@ -247,3 +247,16 @@ describe('posture state: leaning is not twisting', () => {
     expect(twist.alerts.map((a) => [a.problem, a.side])).toEqual([['twist', 'right']]);
   });
 });
+
+describe('posture state: the clock', () => {
+  it('starts afresh when time goes backwards (a new camera or file restarts its clock)', () => {
+    const s = new PostureState();
+    const first = replay(s, recording([forward(60)], { startMs: 600_000 }));
+    expect(first.alerts).toHaveLength(1);
+    const second = replay(s, recording([forward(60)], { startMs: 0 }));
+    expect(second.clears.map((c) => c.problem)).toContain('forwardHead');
+    // A new alert after a full onset on the new clock, not held back by the old cooldown.
+    expect(second.alerts.map((a) => Math.round(seconds(a.tMs)))).toEqual([30]);
+    expect(Math.round(seconds(second.alerts[0]!.heldMs))).toBe(30);
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * What the page keeps in this browser's localStorage: the calibrated
+ * neutral (a few dozen numbers) and the alert settings. Never an image.
+ * Every read goes through its restore function, so a corrupt or old record
+ * never becomes a wrong verdict.
+ */
+import { restoreAlertSettings, type AlertSettings } from '../core/alerts/settings';
+import { restoreNeutral, type Neutral } from '../core/posture/calibration';
+
+const NEUTRAL_KEY = 'knotless.neutral';
+const SETTINGS_KEY = 'knotless.alertSettings';
+
+function load<T>(key: string, restore: (raw: unknown) => T): T {
+  let raw: unknown = null;
+  try {
+    const text = localStorage.getItem(key);
+    raw = text ? JSON.parse(text) : null;
+  } catch {
+    // Unreadable storage or broken JSON: restore from nothing.
+  }
+  return restore(raw);
+}
+
+/** Returns false when the browser refused to store it (private mode, full storage). */
+function save(key: string, value: unknown): boolean {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const loadNeutral = (): Neutral | null => load(NEUTRAL_KEY, restoreNeutral);
+export const saveNeutral = (neutral: Neutral): boolean => save(NEUTRAL_KEY, neutral);
+export const loadAlertSettings = (): AlertSettings => load(SETTINGS_KEY, restoreAlertSettings);
+export const saveAlertSettings = (settings: AlertSettings): boolean => save(SETTINGS_KEY, settings);
