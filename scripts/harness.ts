@@ -69,6 +69,11 @@ export interface Y4mOptions {
   filter?: string;
   /** When set, the clip is followed by itself again with these filters added (e.g. upright, then tilted). */
   thenFilter?: string;
+  /**
+   * Plays the clip forwards then backwards, so that the fake camera's loop
+   * has no jump at its seam (a jump reads as moving during calibration).
+   */
+  pingPong?: boolean;
 }
 
 /**
@@ -76,18 +81,38 @@ export interface Y4mOptions {
  * set of options; y4m files are too big to commit).
  */
 export async function makeY4m(source: string, options: Y4mOptions = {}): Promise<string> {
-  const { width = 640, height = 480, fps = 25, seconds = 8, startSeconds = 0, filter, thenFilter } = options;
+  const {
+    width = 640,
+    height = 480,
+    fps = 25,
+    seconds = 8,
+    startSeconds = 0,
+    filter,
+    thenFilter,
+    pingPong,
+  } = options;
+  if (thenFilter && pingPong) throw new Error('makeY4m: thenFilter and pingPong do not go together');
   mkdirSync(tmpDir, { recursive: true });
-  const tag = [width, height, fps, seconds, startSeconds, filter ?? 'plain', thenFilter ?? '']
+  const tag = [
+    width,
+    height,
+    fps,
+    seconds,
+    startSeconds,
+    filter ?? 'plain',
+    thenFilter ?? '',
+    pingPong ? 'pp' : '',
+  ]
     .join('-')
     .replace(/[^\w.-]/g, '_');
   const out = join(tmpDir, `${source.replace(/\W/g, '_')}-${tag}.y4m`);
   if (existsSync(out)) return out;
   const filters = [`scale=${width}:${height}`, `fps=${fps}`, ...(filter ? [filter] : [])].join(',');
-  const graph = thenFilter
+  const second = thenFilter ?? (pingPong ? 'reverse' : null);
+  const graph = second
     ? [
         '-filter_complex',
-        `[0:v]${filters},split[a][b];[b]${thenFilter}[c];[a][c]concat=n=2:v=1,format=yuv420p[out]`,
+        `[0:v]${filters},split[a][b];[b]${second}[c];[a][c]concat=n=2:v=1,format=yuv420p[out]`,
         '-map',
         '[out]',
       ]

@@ -15,8 +15,14 @@ const ONSET_S = 10;
 /** Time allowed on top of it: the samples must cross the threshold, the page must show it. */
 const SLACK_S = 6;
 
-const clip = (thenLean: boolean) =>
-  makeY4m('cap12_edit.webm', { seconds: 8, filter: thenLean ? `${FRAMED},${LEAN_LEFT}` : FRAMED });
+/** Seconds 1-5 of cap12 forwards then backwards: a seamless loop of him sitting still. */
+const clip = (lean: boolean) =>
+  makeY4m('cap12_edit.webm', {
+    startSeconds: 1,
+    seconds: 4,
+    pingPong: true,
+    filter: lean ? `${FRAMED},${LEAN_LEFT}` : FRAMED,
+  });
 
 async function startCamera(page: Page): Promise<void> {
   await page.click('#start-camera');

@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, makeY4m, projectRoot, startAppServer, type AppServer } from '../../scripts/harness';
 
 /**
- * The calibration flow on the page, with the fake camera playing the first
- * seconds of cap12 (he sits still there): calibrate, see the live metrics
- * against the neutral, and find the neutral again after a reload.
+ * The calibration flow on the page, with the fake camera playing seconds 1-5
+ * of cap12 (he sits still there) forwards and backwards, a loop without a
+ * jump: calibrate, see the live metrics against the neutral, and find the
+ * neutral again after a reload.
  */
 describe('calibration on the live page', () => {
   let server: AppServer;
@@ -14,7 +15,10 @@ describe('calibration on the live page', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const [app, y4m] = await Promise.all([startAppServer(), makeY4m('cap12_edit.webm', { seconds: 8 })]);
+    const [app, y4m] = await Promise.all([
+      startAppServer(),
+      makeY4m('cap12_edit.webm', { startSeconds: 1, seconds: 4, pingPong: true }),
+    ]);
     server = app;
     browser = await launchChromium({ fakeCamera: y4m });
     page = await browser.newPage({ viewport: { width: 1000, height: 1300 } });
