@@ -31,7 +31,10 @@ export async function feedTrack(
   return pullFrames(client, () => (video.readyState >= 2 ? new VideoFrame(video) : null), handlers);
 }
 
-/** Pulls frames from `grab` as fast as the worker takes them (at most `maxFps`). */
+/**
+ * Pulls frames from `grab` as fast as the worker takes them, at most
+ * `maxFps`, and no faster than the rate the worker asks for with each result.
+ */
 export function pullFrames(
   client: PoseClient,
   grab: () => VideoFrame | ImageBitmap | null | Promise<VideoFrame | ImageBitmap | null>,
@@ -39,6 +42,7 @@ export function pullFrames(
   maxFps = 30,
 ): Feed {
   let running = true;
+  let intervalMs = 1000 / maxFps;
   const loop = (async () => {
     while (running) {
       const started = performance.now();
@@ -46,12 +50,13 @@ export function pullFrames(
         const frame = await grab();
         if (frame) {
           const result = await client.processFrame(frame, performance.now());
+          if (result) intervalMs = Math.max(1000 / maxFps, result.sampling.intervalMs);
           if (result && running) handlers.onResult(result);
         }
       } catch (err) {
         handlers.onError(err instanceof Error ? err.message : String(err));
       }
-      const wait = Math.max(0, 1000 / maxFps - (performance.now() - started));
+      const wait = Math.max(0, intervalMs - (performance.now() - started));
       await new Promise((r) => setTimeout(r, wait));
     }
   })();

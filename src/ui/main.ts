@@ -31,6 +31,8 @@ const ui = {
   fpsOut: $('status-fps'),
   personOut: $('status-person'),
   pathOut: $('status-path'),
+  sampling: $<HTMLSelectElement>('sampling'),
+  samplingOut: $('status-sampling'),
   calibrate: $<HTMLButtonElement>('calibrate'),
   calibrationStatus: $<HTMLParagraphElement>('calibration-status'),
   calibrationProgress: $<HTMLProgressElement>('calibration-progress'),
@@ -45,6 +47,33 @@ for (const { name, label } of ENGINES) ui.engine.add(new Option(label, name));
 
 let client: PoseClient | null = null;
 const alerts = setupAlerts(() => client?.api ?? null);
+let onBattery = false;
+
+/** The frame-rate setting: adaptive, or a fixed rate. */
+function samplingChoice(): { adaptive: boolean; fixedFps?: number } {
+  const v = ui.sampling.value;
+  return v === 'adaptive' ? { adaptive: true } : { adaptive: false, fixedFps: Number(v) };
+}
+
+/** Lowers the rate on battery, where the browser says (Battery Status API: Chromium). */
+async function watchBattery(): Promise<void> {
+  const nav = navigator as Navigator & {
+    getBattery?: () => Promise<EventTarget & { charging: boolean }>;
+  };
+  if (!nav.getBattery) return;
+  try {
+    const battery = await nav.getBattery();
+    const update = () => {
+      onBattery = !battery.charging;
+      void client?.api.setOnBattery(onBattery);
+    };
+    battery.addEventListener('chargingchange', update);
+    update();
+  } catch {
+    // Not allowed here: the rates stay as they are.
+  }
+}
+void watchBattery();
 let feed: Feed | null = null;
 let stream: MediaStream | null = null;
 let loaded: string | null = null;
@@ -76,6 +105,8 @@ async function ensureEngine(): Promise<void> {
   const api = poseClient().api;
   const info = await api.init({ engine, backend });
   await alerts.configure(api);
+  await api.setSampling(samplingChoice());
+  await api.setOnBattery(onBattery);
   loaded = key;
   ui.engineOut.textContent = info.engine;
   ui.backendOut.textContent = info.backend;
@@ -97,6 +128,9 @@ function showResult(result: PoseFrameResult): void {
   ui.inferenceOut.textContent = `${summarize(recentInferenceMs).median.toFixed(1)} ms`;
   ui.fpsOut.textContent = rate.perSecond(now).toFixed(1);
   ui.personOut.textContent = result.pose ? 'in view' : 'nobody in view';
+  const sm = result.sampling;
+  ui.samplingOut.textContent = `${sm.fps < 1 ? sm.fps.toFixed(1) : sm.fps.toFixed(0)} frames/s · ${sm.reason}${sm.onBattery ? ' · on battery' : ''}`;
+  ui.samplingOut.dataset.reason = sm.reason;
   showPosture(result);
 }
 
@@ -259,6 +293,7 @@ ui.file.addEventListener('change', () => {
   if (file) void startFile(file);
 });
 ui.engine.addEventListener('change', () => void switchEngine());
+ui.sampling.addEventListener('change', () => void client?.api.setSampling(samplingChoice()));
 ui.backend.addEventListener('change', () => void switchEngine());
 window.addEventListener('pagehide', () => {
   void stopFeed();

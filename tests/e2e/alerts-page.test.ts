@@ -89,6 +89,22 @@ describe('posture alerts on the live page', () => {
       (ONSET_S + SLACK_S) * 1000,
     );
     expect(shown).toBe(false);
+    // Steady, good posture: the worker samples at its slow rate, and the page says so.
+    await page.waitForFunction(
+      () => document.querySelector('#status-sampling')?.getAttribute('data-reason') === 'steady',
+      null,
+      {
+        timeout: 20_000,
+      },
+    );
+    expect(await page.textContent('#status-sampling')).toBe('1 frames/s · steady');
+    await page.waitForFunction(
+      () => Number(document.querySelector('#status-fps')?.textContent) <= 1.5,
+      null,
+      {
+        timeout: 10_000,
+      },
+    );
     expect(await page.getAttribute('#problems [data-problem="tilt"]', 'data-phase')).not.toBe('active');
     expect(await page.title()).toBe('knotless');
     stored = await page.evaluate(() => ({ ...localStorage }));
@@ -142,6 +158,10 @@ describe('posture alerts on the live page', () => {
       document.querySelector('link[rel="icon"]')?.getAttribute('href')?.startsWith('data:image/png'),
     );
     expect(await page.getAttribute('#problems [data-problem="tilt"]', 'data-phase')).toBe('active');
+    // A posture being held is watched more closely.
+    await page.waitForFunction(
+      () => document.querySelector('#status-sampling')?.getAttribute('data-reason') === 'problem',
+    );
     await page.screenshot({ path: join(projectRoot, 'tests', 'screenshots', 'alert-banner.png') });
     // The link opens the article, in the page, without stopping the camera.
     await link!.click();

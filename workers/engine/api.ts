@@ -3,6 +3,11 @@ import type { CameraIdentity, Neutral } from '../../src/core/posture/calibration
 import { PostureTracker, type PostureSample } from '../../src/core/posture/tracker';
 import { PostureState, type AlertSnapshot } from '../../src/core/alerts/posture-state';
 import type { AlertSettings } from '../../src/core/alerts/settings';
+import {
+  SamplingGovernor,
+  type SamplingDecision,
+  type SamplingOptions,
+} from '../../src/core/sampling/governor';
 import type { EngineConfig, EngineOptions } from './config';
 import type { FrameLike } from './detector';
 import { FrameStream } from './frame-stream';
@@ -12,6 +17,8 @@ import type { EngineInfo, EngineStats, PoseEngine } from './pose-engine';
 export interface PostureFrameResult extends PoseFrameResult {
   posture: PostureSample;
   alerts: AlertSnapshot;
+  /** The frame rate chosen for the frames after this one, and why. */
+  sampling: SamplingDecision;
 }
 
 export interface StreamListener {
@@ -34,6 +41,7 @@ export function createPoseApi(
   engine: PoseEngine,
   tracker: PostureTracker = new PostureTracker(),
   state: PostureState = new PostureState(),
+  governor: SamplingGovernor = new SamplingGovernor(),
 ) {
   let stream: FrameStream | null = null;
   let countEveryMsBefore = 0;
@@ -55,7 +63,11 @@ export function createPoseApi(
     if (posture.calibration?.state === 'finished') {
       engine.setOptions({ countPeopleEveryMs: countEveryMsBefore });
     }
-    return { ...result, posture, alerts: state.update(posture) };
+    const alerts = state.update(posture);
+    const sampling = governor.next(posture, alerts, tracker.calibrating);
+    // Streamed frames closer together than this are dropped unseen, in the worker.
+    engine.setOptions({ minFrameIntervalMs: sampling.intervalMs });
+    return { ...result, posture, alerts, sampling };
   }
 
   return {
@@ -104,6 +116,10 @@ export function createPoseApi(
     /** Stops judging posture until resume(). */
     pause: (): void => state.pause(),
     resume: (): void => state.resume(),
+    /** How the frame rate adapts (see core/sampling/governor.ts); throws on a bad value. */
+    setSampling: (partial: Partial<SamplingOptions>): SamplingOptions => governor.setOptions(partial),
+    /** On battery, rates are scaled down. */
+    setOnBattery: (onBattery: boolean): void => governor.setOnBattery(onBattery),
     stats: (): EngineStats => engine.stats(),
     async dispose(): Promise<void> {
       await stopStream();
