@@ -8,8 +8,14 @@ import type { EngineBench, BenchRequest } from '../tests/bench/bench-page';
 import type { BackendChoice, EngineName } from '../src/core/pose';
 import { isSoftwareRenderer } from '../workers/engine/backend-order';
 import { launchChromium, startAppServer } from './harness';
+import { benchMonitoring, heapMB, type MonitoringResult } from './bench-monitoring';
 
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 120);
+/** Minutes of steady monitoring measured in the app (0 skips it), and minutes of it hidden. */
+const MONITOR_MINUTES = Number(process.env.BENCH_MONITOR_MINUTES ?? 3);
+const HIDDEN_MINUTES = Number(process.env.BENCH_HIDDEN_MINUTES ?? 1);
+/** Frames in the soak run (tensors and heap must stay flat). */
+const SOAK_FRAMES = Number(process.env.BENCH_SOAK_FRAMES ?? 10_000);
 const WARMUP = 10;
 const ENGINES: EngineName[] = ['movenet-lightning', 'movenet-thunder', 'blazepose-lite', 'blazepose-full'];
 
@@ -58,6 +64,43 @@ async function main(): Promise<void> {
       );
     }
     const round = (n: number) => Math.round(n * 10) / 10;
+
+    // Soak: one engine over many frames, the pose worker's heap and tensors before and after.
+    let soak: { frames: number; tensorGrowth: number; heapGrowthMB: number } | null = null;
+    if (SOAK_FRAMES > 0) {
+      const heap0 = await heapMB(browser, page);
+      const [r] = await page.evaluate(
+        (req) => (window as unknown as { runBench(r: BenchRequest): Promise<EngineBench[]> }).runBench(req),
+        {
+          runs: [{ engine: 'movenet-lightning', backend: 'wasm' }],
+          frames: SOAK_FRAMES,
+          warmup: WARMUP,
+        } as BenchRequest,
+      );
+      const heap1 = await heapMB(browser, page);
+      soak = {
+        frames: SOAK_FRAMES,
+        tensorGrowth: r!.tensorGrowth,
+        heapGrowthMB: Math.round((heap1 - heap0) * 100) / 100,
+      };
+      console.log(
+        `soak: ${SOAK_FRAMES} frames of movenet-lightning/wasm: tensor growth ${soak.tensorGrowth}, JS heap growth ${soak.heapGrowthMB} MB`,
+      );
+    }
+    let monitoring: MonitoringResult | null = null;
+    if (MONITOR_MINUTES > 0) {
+      monitoring = await benchMonitoring(server.url, MONITOR_MINUTES, HIDDEN_MINUTES);
+      console.log(
+        `monitoring: ${monitoring.minutes} min steady in the app: ${monitoring.cpuPctOfCore}% of a core (${Object.entries(
+          monitoring.cpuPctByProcess,
+        )
+          .filter(([, v]) => v >= 0.5)
+          .map(([k, v]) => `${k.replace(/\.mojom\.\w+$/, '')} ${v}%`)
+          .join(
+            ', ',
+          )}), ${monitoring.samplesPerMin} samples/min, ${monitoring.longTasks} long tasks; hidden (emulated) ${monitoring.hiddenMinutes} min: ${monitoring.hiddenSamplesPerMin} samples/min`,
+      );
+    }
     const json = {
       engines: engines.map((r) => ({
         engine: r.engine,
@@ -84,6 +127,22 @@ async function main(): Promise<void> {
         : null,
       frames: FRAMES,
       webglRenderer: renderer,
+      // Heap and tensors over the soak's 10,000 frames; the rest from the monitoring run.
+      monitoring: monitoring && {
+        minutes: monitoring.minutes,
+        cpuPctOfCore: monitoring.cpuPctOfCore,
+        longTasks: monitoring.longTasks,
+        heapGrowthMB: soak?.heapGrowthMB ?? monitoring.heapGrowthMB,
+        tensorGrowth: soak?.tensorGrowth ?? monitoring.tensorGrowth,
+        hiddenSamplesPerMin: monitoring.hiddenSamplesPerMin,
+        samplesPerMin: monitoring.samplesPerMin,
+        cpuPctByProcess: monitoring.cpuPctByProcess,
+        hiddenMinutes: monitoring.hiddenMinutes,
+        visibilityEmulated: monitoring.visibilityEmulated,
+        monitoringHeapGrowthMB: monitoring.heapGrowthMB,
+        monitoringTensorGrowth: monitoring.tensorGrowth,
+        soakFrames: soak?.frames ?? 0,
+      },
     };
     console.log(JSON.stringify(json));
   } finally {

@@ -33,6 +33,8 @@ const ui = {
   pathOut: $('status-path'),
   sampling: $<HTMLSelectElement>('sampling'),
   samplingOut: $('status-sampling'),
+  samplesOut: $('status-samples'),
+  tensorsOut: $('status-tensors'),
   calibrate: $<HTMLButtonElement>('calibrate'),
   calibrationStatus: $<HTMLParagraphElement>('calibration-status'),
   calibrationProgress: $<HTMLProgressElement>('calibration-progress'),
@@ -48,6 +50,34 @@ for (const { name, label } of ENGINES) ui.engine.add(new Option(label, name));
 let client: PoseClient | null = null;
 const alerts = setupAlerts(() => client?.api ?? null);
 let onBattery = false;
+let samples = 0;
+let captureFps = 0;
+
+/**
+ * Asks the camera for no more frames than the worker will look at (twice
+ * its rate, at least 5 a second): fewer frames captured, converted and
+ * handed over is most of the cost of a steady day. Cameras that cannot go
+ * that slow keep their rate, and the worker drops the extra frames.
+ */
+async function matchCaptureRate(samplingFps: number): Promise<void> {
+  const want = Math.min(30, Math.max(5, Math.ceil(samplingFps * 2)));
+  if (want === captureFps || !currentTrack || currentTrack.readyState !== 'live') return;
+  captureFps = want;
+  try {
+    await currentTrack.applyConstraints({ ...currentTrack.getConstraints(), frameRate: { max: want } });
+  } catch {
+    // Not supported by this source: the worker's own dropping still applies.
+  }
+}
+
+/** The worker's tensor count, every few seconds while the page is seen: it must stay flat for hours. */
+setInterval(() => {
+  if (document.hidden || !client || !loaded) return;
+  client.api.stats().then(
+    (s) => (ui.tensorsOut.textContent = String(s.tensors)),
+    () => undefined,
+  );
+}, 5000);
 
 /** The frame-rate setting: adaptive, or a fixed rate. */
 function samplingChoice(): { adaptive: boolean; fixedFps?: number } {
@@ -123,7 +153,9 @@ function showResult(result: PoseFrameResult): void {
   recentInferenceMs.push(result.timings.inferenceMs);
   if (recentInferenceMs.length > 30) recentInferenceMs.shift();
   alerts.handle(result.alerts);
-  if (document.hidden) return; // nothing is drawn while nobody can see it
+  samples++;
+  if (document.hidden) return;
+  ui.samplesOut.textContent = String(samples); // nothing is drawn while nobody can see it
   drawPose(ui.overlay, result);
   ui.inferenceOut.textContent = `${summarize(recentInferenceMs).median.toFixed(1)} ms`;
   ui.fpsOut.textContent = rate.perSecond(now).toFixed(1);
@@ -131,6 +163,7 @@ function showResult(result: PoseFrameResult): void {
   const sm = result.sampling;
   ui.samplingOut.textContent = `${sm.fps < 1 ? sm.fps.toFixed(1) : sm.fps.toFixed(0)} frames/s · ${sm.reason}${sm.onBattery ? ' · on battery' : ''}`;
   ui.samplingOut.dataset.reason = sm.reason;
+  void matchCaptureRate(sm.fps);
   showPosture(result);
 }
 
@@ -205,6 +238,7 @@ async function startTrack(track: MediaStreamTrack, what: string): Promise<void> 
       say(`The ${what} stopped (was it unplugged?). Press Start to try again.`);
   });
   currentTrack = track;
+  captureFps = 0;
   await useStoredNeutral(track);
   feed = await feedTrack(poseClient(), track, ui.video, handlers);
   ui.pathOut.textContent = feed.mode === 'worker-stream' ? 'camera → worker' : 'page → worker';

@@ -60,6 +60,8 @@ export interface ProblemStatus {
   side: Side | null;
   /** How long it has been held (since its first bad sample), ms; 0 when idle. */
   heldMs: number;
+  /** Time past the threshold counted towards the onset, ms. */
+  badMs: number;
   /** How close to the threshold the latest sample was (1 = at it); null when unknown. */
   share: number | null;
 }
@@ -271,6 +273,7 @@ export class PostureState {
           phase: this.sittingSinceMs == null ? 'idle' : held >= limit ? 'active' : 'building',
           side: null,
           heldMs: held,
+          badMs: held,
           share: this.sittingSinceMs == null ? null : held / limit,
         };
         continue;
@@ -280,6 +283,7 @@ export class PostureState {
         phase: st.phase,
         side: st.side,
         heldMs: st.sinceMs == null ? 0 : t - st.sinceMs,
+        badMs: st.badMs,
         share: this.shares.get(id) ?? null,
       };
     }

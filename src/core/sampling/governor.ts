@@ -139,9 +139,18 @@ export class MotionDetector {
   }
 }
 
-/** Whether any posture problem is on its way to an alert, or held. */
+/** Bad time that makes a building problem worth a closer look, ms: a single jittery sample is not. */
+const BUILDING_MS = 1500;
+
+/** Whether any posture problem is held, or has been past its threshold for a moment on its way to an alert. */
 export function problemBuilding(s: Pick<AlertSnapshot, 'problems'>): boolean {
-  return PROBLEM_IDS.some((id) => PROBLEMS[id].needsNeutral && s.problems[id].phase !== 'idle');
+  return PROBLEM_IDS.some((id) => {
+    const p = s.problems[id];
+    return (
+      PROBLEMS[id].needsNeutral &&
+      (p.phase === 'active' || (p.phase === 'building' && p.badMs >= BUILDING_MS))
+    );
+  });
 }
 
 export class SamplingGovernor {

@@ -1,0 +1,201 @@
+/**
+ * The monitoring part of `npm run bench`: the app itself (index.html) with
+ * the fake camera playing a real person sitting still, calibrated, then left
+ * to monitor as a person would leave it.
+ *
+ * - CPU: the browser's own accounting of every Chromium process (browser,
+ *   renderer, GPU, capture, utility) through the DevTools protocol
+ *   (SystemInfo.getProcessInfo), over the steady minutes, as a share of one
+ *   core. It includes the camera capture and decoding the fake camera's file.
+ * - Long tasks on the page's main thread (PerformanceObserver 'longtask').
+ * - JS heap (page and pose worker, after a forced GC, through the DevTools
+ *   protocol) and the worker's tensor count, at the start and end.
+ * - Samples per minute while the page reports itself hidden. Headless
+ *   Chromium never hides a page (bringing another tab to the front, or
+ *   minimising, changes nothing there), so the page's visibility is
+ *   emulated: document.hidden and visibilitychange, which is all the app
+ *   reads. Browser-side throttling of hidden pages is not reproduced; the
+ *   frames do not depend on page timers (they flow camera → worker).
+ */
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { launchChromium, makeY4m } from './harness';
+
+export interface MonitoringResult {
+  minutes: number;
+  cpuPctOfCore: number;
+  /** The same, by kind of Chromium process (browser, renderer, gpu, utility...). */
+  cpuPctByProcess: Record<string, number>;
+  longTasks: number;
+  heapGrowthMB: number;
+  tensorGrowth: number;
+  hiddenSamplesPerMin: number;
+  samplesPerMin: number;
+  hiddenMinutes: number;
+  visibilityEmulated: true;
+}
+
+/** Lets the bench say the page is hidden, the way a background tab would. */
+const VISIBILITY_AND_LONG_TASKS = () => {
+  const w = window as unknown as { __hidden: boolean; __longTasks: number; __setHidden(h: boolean): void };
+  w.__hidden = false;
+  w.__longTasks = 0;
+  Object.defineProperty(Document.prototype, 'hidden', { get: () => w.__hidden, configurable: true });
+  Object.defineProperty(Document.prototype, 'visibilityState', {
+    get: () => (w.__hidden ? 'hidden' : 'visible'),
+    configurable: true,
+  });
+  w.__setHidden = (h: boolean) => {
+    w.__hidden = h;
+    document.dispatchEvent(new Event('visibilitychange'));
+  };
+  new PerformanceObserver((list) => {
+    w.__longTasks += list.getEntries().length;
+  }).observe({ type: 'longtask', buffered: true });
+};
+
+/** CPU seconds used so far by each kind of Chromium process. */
+async function cpuByType(cdp: CDPSession): Promise<Record<string, number>> {
+  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
+    processInfo: { type: string; id: number; cpuTime: number }[];
+  };
+  const out: Record<string, number> = {};
+  for (const p of processInfo) out[p.type] = (out[p.type] ?? 0) + p.cpuTime;
+  return out;
+}
+
+const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+
+/** Calls a DevTools method inside a worker target, through the browser session. */
+async function inTarget<T>(cdp: CDPSession, sessionId: string, method: string): Promise<T> {
+  const id = Math.floor(Math.random() * 1e9);
+  return new Promise<T>((resolve, reject) => {
+    const onMessage = (e: { sessionId?: string; message: string }) => {
+      const m = JSON.parse(e.message) as { id?: number; result?: T; error?: { message: string } };
+      if (m.id !== id) return;
+      cdp.off('Target.receivedMessageFromTarget', onMessage);
+      if (m.error) reject(new Error(m.error.message));
+      else resolve(m.result as T);
+    };
+    cdp.on('Target.receivedMessageFromTarget', onMessage);
+    void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+  });
+}
+
+/** JS heap in use by the page and its workers after a GC, MB. */
+export async function heapMB(browser: Browser, page: Page): Promise<number> {
+  const pageCdp = await page.context().newCDPSession(page);
+  await pageCdp.send('HeapProfiler.collectGarbage');
+  const { usedSize: pageUsed } = (await pageCdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await pageCdp.detach();
+  const cdp = await browser.newBrowserCDPSession();
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+    targetInfos: { targetId: string; type: string }[];
+  };
+  let workersUsed = 0;
+  for (const t of targetInfos.filter((x) => x.type === 'worker')) {
+    const { sessionId } = (await cdp.send('Target.attachToTarget', {
+      targetId: t.targetId,
+      flatten: false,
+    })) as { sessionId: string };
+    await inTarget(cdp, sessionId, 'HeapProfiler.collectGarbage');
+    workersUsed += (await inTarget<{ usedSize: number }>(cdp, sessionId, 'Runtime.getHeapUsage')).usedSize;
+    await cdp.send('Target.detachFromTarget', { sessionId });
+  }
+  await cdp.detach();
+  return (pageUsed + workersUsed) / 2 ** 20;
+}
+
+const text = (page: Page, selector: string) =>
+  page.evaluate((s) => document.querySelector(s)?.textContent ?? '', selector);
+
+export async function benchMonitoring(
+  appUrl: string,
+  minutes: number,
+  hiddenMinutes: number,
+): Promise<MonitoringResult> {
+  const y4m = await makeY4m('cap12_edit.webm', {
+    startSeconds: 1,
+    seconds: 4,
+    pingPong: true,
+    filter: 'scale=512:384,pad=640:480:64:48',
+  });
+  const browser = await launchChromium({ fakeCamera: y4m });
+  try {
+    const page = await browser.newPage();
+    await page.addInitScript(VISIBILITY_AND_LONG_TASKS);
+    await page.goto(appUrl);
+    await page.click('#start-camera');
+    await page.waitForFunction(
+      () => !(document.querySelector('#calibrate') as HTMLButtonElement).disabled,
+      null,
+      {
+        timeout: 120_000,
+      },
+    );
+    await page.click('#calibrate');
+    await page.waitForFunction(
+      () =>
+        /^(Calibrated|Not calibrated:)/.test(
+          document.querySelector('#calibration-status')?.textContent ?? '',
+        ),
+      null,
+      { timeout: 60_000 },
+    );
+    const outcome = await text(page, '#calibration-status');
+    if (!outcome.startsWith('Calibrated')) throw new Error(`calibration failed: ${outcome}`);
+    // Settle into steady monitoring.
+    await page.waitForTimeout(20_000);
+    await page.waitForFunction(() =>
+      /^\d+$/.test(document.querySelector('#status-tensors')?.textContent ?? ''),
+    );
+
+    const cdp = await browser.newBrowserCDPSession();
+    const heap0 = await heapMB(browser, page);
+    const tensors0 = Number(await text(page, '#status-tensors'));
+    const samples0 = Number(await text(page, '#status-samples'));
+    const long0 = await page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
+    const cpu0 = await cpuByType(cdp);
+    const t0 = Date.now();
+    await page.waitForTimeout(minutes * 60_000);
+    const cpu1 = await cpuByType(cdp);
+    const wallS = (Date.now() - t0) / 1000;
+    const samples1 = Number(await text(page, '#status-samples'));
+    const long1 = await page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
+
+    // Hidden: the page draws nothing; samples must keep coming.
+    await page.evaluate(() => (window as unknown as { __setHidden(h: boolean): void }).__setHidden(true));
+    const h0 = Date.now();
+    await page.waitForTimeout(hiddenMinutes * 60_000);
+    await page.evaluate(() => (window as unknown as { __setHidden(h: boolean): void }).__setHidden(false));
+    const hiddenS = (Date.now() - h0) / 1000;
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('#status-samples')?.textContent) > n,
+      samples1,
+    );
+    const samples2 = Number(await text(page, '#status-samples'));
+    // The tensor count is refreshed every 5 s while visible.
+    await page.waitForTimeout(6000);
+    const tensors1 = Number(await text(page, '#status-tensors'));
+    const heap1 = await heapMB(browser, page);
+    await cdp.detach();
+    return {
+      minutes: Math.round((wallS / 60) * 100) / 100,
+      cpuPctOfCore: Math.round(((sum(cpu1) - sum(cpu0)) / wallS) * 1000) / 10,
+      cpuPctByProcess: Object.fromEntries(
+        Object.keys(cpu1).map((k) => [
+          k,
+          Math.round((((cpu1[k] ?? 0) - (cpu0[k] ?? 0)) / wallS) * 1000) / 10,
+        ]),
+      ),
+      longTasks: long1 - long0,
+      heapGrowthMB: Math.round((heap1 - heap0) * 100) / 100,
+      tensorGrowth: tensors1 - tensors0,
+      hiddenSamplesPerMin: Math.round(((samples2 - samples1) / hiddenS) * 600) / 10,
+      samplesPerMin: Math.round(((samples1 - samples0) / wallS) * 600) / 10,
+      hiddenMinutes: Math.round((hiddenS / 60) * 100) / 100,
+      visibilityEmulated: true,
+    };
+  } finally {
+    await browser.close();
+  }
+}
