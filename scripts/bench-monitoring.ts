@@ -10,15 +10,13 @@
  * - Long tasks on the page's main thread (PerformanceObserver 'longtask').
  * - JS heap (page and pose worker, after a forced GC, through the DevTools
  *   protocol) and the worker's tensor count, at the start and end.
- * - Samples per minute while the page reports itself hidden. Headless
- *   Chromium never hides a page (bringing another tab to the front, or
- *   minimising, changes nothing there), so the page's visibility is
- *   emulated: document.hidden and visibilitychange, which is all the app
- *   reads. Browser-side throttling of hidden pages is not reproduced; the
- *   frames do not depend on page timers (they flow camera → worker).
+ * - Samples per minute while the page reports itself hidden (emulated, see
+ *   page-probes.ts; the frames do not depend on page timers: they flow
+ *   camera → worker).
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { launchChromium, makeY4m } from './harness';
+import { pageProbes, type ProbeWindow } from './page-probes';
 
 export interface MonitoringResult {
   minutes: number;
@@ -33,25 +31,6 @@ export interface MonitoringResult {
   hiddenMinutes: number;
   visibilityEmulated: true;
 }
-
-/** Lets the bench say the page is hidden, the way a background tab would. */
-const VISIBILITY_AND_LONG_TASKS = () => {
-  const w = window as unknown as { __hidden: boolean; __longTasks: number; __setHidden(h: boolean): void };
-  w.__hidden = false;
-  w.__longTasks = 0;
-  Object.defineProperty(Document.prototype, 'hidden', { get: () => w.__hidden, configurable: true });
-  Object.defineProperty(Document.prototype, 'visibilityState', {
-    get: () => (w.__hidden ? 'hidden' : 'visible'),
-    configurable: true,
-  });
-  w.__setHidden = (h: boolean) => {
-    w.__hidden = h;
-    document.dispatchEvent(new Event('visibilitychange'));
-  };
-  new PerformanceObserver((list) => {
-    w.__longTasks += list.getEntries().length;
-  }).observe({ type: 'longtask', buffered: true });
-};
 
 /** CPU seconds used so far by each kind of Chromium process. */
 async function cpuByType(cdp: CDPSession): Promise<Record<string, number>> {
@@ -122,7 +101,7 @@ export async function benchMonitoring(
   const browser = await launchChromium({ fakeCamera: y4m });
   try {
     const page = await browser.newPage();
-    await page.addInitScript(VISIBILITY_AND_LONG_TASKS);
+    await page.addInitScript(pageProbes);
     await page.goto(appUrl);
     await page.click('#start-camera');
     await page.waitForFunction(
@@ -153,20 +132,20 @@ export async function benchMonitoring(
     const heap0 = await heapMB(browser, page);
     const tensors0 = Number(await text(page, '#status-tensors'));
     const samples0 = Number(await text(page, '#status-samples'));
-    const long0 = await page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
+    const long0 = await page.evaluate(() => (window as unknown as ProbeWindow).__longTasks);
     const cpu0 = await cpuByType(cdp);
     const t0 = Date.now();
     await page.waitForTimeout(minutes * 60_000);
     const cpu1 = await cpuByType(cdp);
     const wallS = (Date.now() - t0) / 1000;
     const samples1 = Number(await text(page, '#status-samples'));
-    const long1 = await page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
+    const long1 = await page.evaluate(() => (window as unknown as ProbeWindow).__longTasks);
 
     // Hidden: the page draws nothing; samples must keep coming.
-    await page.evaluate(() => (window as unknown as { __setHidden(h: boolean): void }).__setHidden(true));
+    await page.evaluate(() => (window as unknown as ProbeWindow).__setHidden(true));
     const h0 = Date.now();
     await page.waitForTimeout(hiddenMinutes * 60_000);
-    await page.evaluate(() => (window as unknown as { __setHidden(h: boolean): void }).__setHidden(false));
+    await page.evaluate(() => (window as unknown as ProbeWindow).__setHidden(false));
     const hiddenS = (Date.now() - h0) / 1000;
     await page.waitForFunction(
       (n) => Number(document.querySelector('#status-samples')?.textContent) > n,

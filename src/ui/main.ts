@@ -54,13 +54,14 @@ let samples = 0;
 let captureFps = 0;
 
 /**
- * Asks the camera for no more frames than the worker will look at (twice
- * its rate, at least 5 a second): fewer frames captured, converted and
+ * Asks the camera for no more frames than the worker needs (three times
+ * its rate, so that one lands close to each time it wants one; at least 5 a
+ * second): fewer frames captured, converted and
  * handed over is most of the cost of a steady day. Cameras that cannot go
  * that slow keep their rate, and the worker drops the extra frames.
  */
 async function matchCaptureRate(samplingFps: number): Promise<void> {
-  const want = Math.min(30, Math.max(5, Math.ceil(samplingFps * 2)));
+  const want = Math.min(30, Math.max(5, Math.ceil(samplingFps * 3)));
   if (want === captureFps || !currentTrack || currentTrack.readyState !== 'live') return;
   captureFps = want;
   try {

@@ -1,6 +1,9 @@
 import type { PoseFrameResult } from '../../src/core/pose';
 import type { PoseEngine } from './pose-engine';
 
+/** How early a frame may come and still be taken, as a share of the minimum interval. */
+const EARLY_SHARE = 0.1;
+
 export type ResultListener = (result: PoseFrameResult) => void;
 
 /**
@@ -45,7 +48,10 @@ export class FrameStream {
           break;
         }
         const tMs = this.now();
-        if (this.engine.isBusy || tMs - this.lastUsedMs < this.engine.getOptions().minFrameIntervalMs) {
+        // A frame a little early (within EARLY_SHARE of the interval) is taken: waiting for the
+        // next one would stretch every interval by up to a whole camera frame.
+        const minMs = this.engine.getOptions().minFrameIntervalMs * (1 - EARLY_SHARE);
+        if (this.engine.isBusy || tMs - this.lastUsedMs < minMs) {
           frame.close();
           continue;
         }

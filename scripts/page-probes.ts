@@ -1,0 +1,54 @@
+/**
+ * Scripts run in the app's page before its own (page.addInitScript), for
+ * the bench and the browser tests.
+ *
+ * Headless Chromium never hides a page: bringing another tab to the front
+ * or minimising the window changes nothing there. So the page's visibility
+ * is emulated: document.hidden, document.visibilityState and the
+ * visibilitychange event, which is all the app reads. The browser's own
+ * throttling of background tabs is not reproduced by this.
+ */
+
+export interface ProbeWindow {
+  __hidden: boolean;
+  __longTasks: number;
+  __setHidden(hidden: boolean): void;
+  /** System notifications the page created, with whether the page was hidden then. */
+  __notifications: { title: string; body: string; tag: string; hidden: boolean }[];
+}
+
+export const pageProbes = (): void => {
+  const w = window as unknown as ProbeWindow;
+  w.__hidden = false;
+  w.__longTasks = 0;
+  w.__notifications = [];
+  Object.defineProperty(Document.prototype, 'hidden', { get: () => w.__hidden, configurable: true });
+  Object.defineProperty(Document.prototype, 'visibilityState', {
+    get: () => (w.__hidden ? 'hidden' : 'visible'),
+    configurable: true,
+  });
+  w.__setHidden = (hidden: boolean) => {
+    w.__hidden = hidden;
+    document.dispatchEvent(new Event('visibilitychange'));
+  };
+  new PerformanceObserver((list) => {
+    w.__longTasks += list.getEntries().length;
+  }).observe({ type: 'longtask', buffered: true });
+  // Record each notification, and still show the real one.
+  if (typeof Notification !== 'undefined') {
+    const Real = Notification;
+    class Recorded extends Real {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options);
+        w.__notifications.push({
+          title,
+          body: options?.body ?? '',
+          tag: options?.tag ?? '',
+          hidden: w.__hidden,
+        });
+      }
+    }
+    Object.defineProperty(Recorded, 'permission', { get: () => Real.permission });
+    window.Notification = Recorded as typeof Notification;
+  }
+};

@@ -1,0 +1,123 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, makeY4m, startAppServer, type AppServer } from '../../scripts/harness';
+import { pageProbes, type ProbeWindow } from '../../scripts/page-probes';
+import { FRAMED, LEAN_LEFT } from './footage';
+
+/**
+ * Monitoring with the page hidden, as in a background tab, for two minutes:
+ * samples keep coming at the configured rate (camera → worker, no page
+ * timer involved), and the lean alert arrives as a system notification.
+ * Headless Chromium never hides a page, so its visibility is emulated
+ * (scripts/page-probes.ts): the app sees document.hidden and stops drawing;
+ * the browser's throttling of background tabs is not reproduced.
+ */
+
+const HIDDEN_MS = 120_000;
+const RATE_FPS = 2;
+const ONSET_S = 20;
+
+const clip = (lean: boolean) =>
+  makeY4m('cap12_edit.webm', {
+    startSeconds: 1,
+    seconds: 4,
+    pingPong: true,
+    filter: lean ? `${FRAMED},${LEAN_LEFT}` : FRAMED,
+  });
+
+describe('monitoring while the page is hidden', () => {
+  let server: AppServer;
+  const browsers: Browser[] = [];
+
+  beforeAll(async () => {
+    server = await startAppServer();
+  });
+
+  afterAll(async () => {
+    await Promise.all(browsers.map((b) => b.close()));
+    await server?.close();
+  });
+
+  it('keeps sampling at the set rate for two minutes hidden, and notifies of the held lean', async () => {
+    // Calibrate upright, as in the alerts test.
+    const upright = await launchChromium({ fakeCamera: await clip(false) });
+    browsers.push(upright);
+    const a = await upright.newPage();
+    await a.goto(server.url);
+    await a.click('#start-camera');
+    await a.waitForFunction(
+      () => !(document.querySelector('#calibrate') as HTMLButtonElement).disabled,
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    await a.click('#calibrate');
+    await a.waitForFunction(
+      () => /^Calibrated:/.test(document.querySelector('#calibration-status')?.textContent ?? ''),
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    const neutral = JSON.parse((await a.evaluate(() => localStorage.getItem('knotless.neutral')))!) as {
+      camera: { label: string };
+    };
+    await upright.close();
+
+    const leaning = await clip(true);
+    const browser = await launchChromium({ fakeCamera: leaning });
+    browsers.push(browser);
+    const context = await browser.newContext();
+    await context.grantPermissions(['notifications'], { origin: server.url });
+    const page = await context.newPage();
+    await page.addInitScript(pageProbes);
+    await page.goto(server.url);
+    neutral.camera.label = leaning;
+    await page.evaluate(
+      ([n, onset]) => {
+        localStorage.setItem('knotless.neutral', n);
+        localStorage.setItem('knotless.alertSettings', JSON.stringify({ onsetSec: onset }));
+      },
+      [JSON.stringify(neutral), ONSET_S] as const,
+    );
+    await page.reload();
+    await page.selectOption('#sampling', String(RATE_FPS));
+    await page.click('#start-camera');
+    await page.waitForFunction(
+      () => document.querySelector('#metrics')?.getAttribute('data-calibrated') === 'true',
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    expect(await page.evaluate(() => Notification.permission)).toBe('granted');
+
+    // Into the background, before the onset delay has passed.
+    const before = Number(await page.textContent('#status-samples'));
+    await page.evaluate(() => (window as unknown as ProbeWindow).__setHidden(true));
+    expect(await page.evaluate(() => document.hidden)).toBe(true);
+    await page.waitForTimeout(HIDDEN_MS);
+    const notifications = await page.evaluate(() => (window as unknown as ProbeWindow).__notifications);
+    await page.evaluate(() => (window as unknown as ProbeWindow).__setHidden(false));
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('#status-samples')?.textContent) > n,
+      before,
+    );
+    const after = Number(await page.textContent('#status-samples'));
+
+    // Nothing was drawn meanwhile, yet the samples kept coming at the set rate.
+    const perMin = ((after - before) / HIDDEN_MS) * 60_000;
+    expect(perMin).toBeGreaterThan(RATE_FPS * 60 * 0.85);
+    expect(perMin).toBeLessThan(RATE_FPS * 60 * 1.1);
+    // The lean alert came as a system notification while hidden.
+    expect(notifications).toContainEqual(
+      expect.objectContaining({
+        tag: 'tilt',
+        hidden: true,
+        title: expect.stringMatching(/^Leaning to your left for \d+ s$/),
+      }),
+    );
+    expect(notifications.filter((n) => n.tag === 'tilt')).toHaveLength(1);
+  });
+});
