@@ -15,7 +15,8 @@
  *   camera → worker).
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { launchChromium, makeY4m } from './harness';
+import { calibrate, sittingClip, startCamera } from './app-session';
+import { launchChromium } from './harness';
 import { pageProbes, type ProbeWindow } from './page-probes';
 
 export interface MonitoringResult {
@@ -92,35 +93,14 @@ export async function benchMonitoring(
   minutes: number,
   hiddenMinutes: number,
 ): Promise<MonitoringResult> {
-  const y4m = await makeY4m('cap12_edit.webm', {
-    startSeconds: 1,
-    seconds: 4,
-    pingPong: true,
-    filter: 'scale=512:384,pad=640:480:64:48',
-  });
+  const y4m = await sittingClip(false);
   const browser = await launchChromium({ fakeCamera: y4m });
   try {
     const page = await browser.newPage();
     await page.addInitScript(pageProbes);
     await page.goto(appUrl);
-    await page.click('#start-camera');
-    await page.waitForFunction(
-      () => !(document.querySelector('#calibrate') as HTMLButtonElement).disabled,
-      null,
-      {
-        timeout: 120_000,
-      },
-    );
-    await page.click('#calibrate');
-    await page.waitForFunction(
-      () =>
-        /^(Calibrated|Not calibrated:)/.test(
-          document.querySelector('#calibration-status')?.textContent ?? '',
-        ),
-      null,
-      { timeout: 60_000 },
-    );
-    const outcome = await text(page, '#calibration-status');
+    await startCamera(page, 120_000);
+    const outcome = await calibrate(page);
     if (!outcome.startsWith('Calibrated')) throw new Error(`calibration failed: ${outcome}`);
     // Settle into steady monitoring.
     await page.waitForTimeout(20_000);

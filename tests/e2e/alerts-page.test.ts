@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, makeY4m, projectRoot, startAppServer, type AppServer } from '../../scripts/harness';
-import { FRAMED, LEAN_LEFT } from './footage';
+import { launchChromium, projectRoot, startAppServer, type AppServer } from '../../scripts/harness';
+import { calibrate, sittingClip, startCamera } from '../../scripts/app-session';
 
 /**
  * Sustained-posture alerts on the live page, with real footage as the
@@ -14,26 +14,6 @@ import { FRAMED, LEAN_LEFT } from './footage';
 const ONSET_S = 10;
 /** Time allowed on top of it: the samples must cross the threshold, the page must show it. */
 const SLACK_S = 6;
-
-/** Seconds 1-5 of cap12 forwards then backwards: a seamless loop of him sitting still. */
-const clip = (lean: boolean) =>
-  makeY4m('cap12_edit.webm', {
-    startSeconds: 1,
-    seconds: 4,
-    pingPong: true,
-    filter: lean ? `${FRAMED},${LEAN_LEFT}` : FRAMED,
-  });
-
-async function startCamera(page: Page): Promise<void> {
-  await page.click('#start-camera');
-  await page.waitForFunction(
-    () => !(document.querySelector('#calibrate') as HTMLButtonElement).disabled,
-    null,
-    {
-      timeout: 60_000,
-    },
-  );
-}
 
 describe('posture alerts on the live page', () => {
   let server: AppServer;
@@ -50,7 +30,7 @@ describe('posture alerts on the live page', () => {
   });
 
   it('raises no alert while he sits upright after calibrating', async () => {
-    const browser = await launchChromium({ fakeCamera: await clip(false) });
+    const browser = await launchChromium({ fakeCamera: await sittingClip(false) });
     browsers.push(browser);
     const page = await browser.newPage({ viewport: { width: 1000, height: 1000 } });
     await page.goto(server.url);
@@ -59,16 +39,7 @@ describe('posture alerts on the live page', () => {
     await page.fill('input[name="onsetSec"]', String(ONSET_S));
     await page.dispatchEvent('input[name="onsetSec"]', 'change');
     await startCamera(page);
-    await page.click('#calibrate');
-    await page.waitForFunction(
-      () =>
-        /^(Calibrated|Not calibrated:)/.test(
-          document.querySelector('#calibration-status')?.textContent ?? '',
-        ),
-      null,
-      { timeout: 60_000 },
-    );
-    expect(await page.textContent('#calibration-status')).toMatch(/^Calibrated:/);
+    expect(await calibrate(page)).toMatch(/^Calibrated:/);
     await page.waitForFunction(() =>
       /^Monitoring your posture\. Seated for/.test(
         document.querySelector('#monitor-status')?.textContent ?? '',
@@ -115,7 +86,7 @@ describe('posture alerts on the live page', () => {
 
   it('raises the lean alert, with its side and the tilting article, within the onset delay', async () => {
     expect(stored['knotless.neutral']).toBeDefined();
-    const leaning = await clip(true);
+    const leaning = await sittingClip(true);
     const browser = await launchChromium({ fakeCamera: leaning });
     browsers.push(browser);
     const page = await browser.newPage({ viewport: { width: 1000, height: 1000 } });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { makeY4m, mediaDir, projectRoot } from '../../scripts/harness';
-import { FRAMED, LEAN_LEFT } from './footage';
+import { FRAMED, LEAN_LEFT } from '../../scripts/app-session';
 import { METRIC_KEYS } from '../../src/core/posture/metrics/metric';
 
 const run = promisify(execFile);

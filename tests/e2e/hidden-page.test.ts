@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, makeY4m, startAppServer, type AppServer } from '../../scripts/harness';
+import { launchChromium, startAppServer, type AppServer } from '../../scripts/harness';
 import { pageProbes, type ProbeWindow } from '../../scripts/page-probes';
-import { FRAMED, LEAN_LEFT } from './footage';
+import { calibrate, sittingClip, startCamera } from '../../scripts/app-session';
 
 /**
  * Monitoring with the page hidden, as in a background tab, for two minutes:
@@ -16,14 +16,6 @@ import { FRAMED, LEAN_LEFT } from './footage';
 const HIDDEN_MS = 120_000;
 const RATE_FPS = 2;
 const ONSET_S = 20;
-
-const clip = (lean: boolean) =>
-  makeY4m('cap12_edit.webm', {
-    startSeconds: 1,
-    seconds: 4,
-    pingPong: true,
-    filter: lean ? `${FRAMED},${LEAN_LEFT}` : FRAMED,
-  });
 
 describe('monitoring while the page is hidden', () => {
   let server: AppServer;
@@ -40,32 +32,18 @@ describe('monitoring while the page is hidden', () => {
 
   it('keeps sampling at the set rate for two minutes hidden, and notifies of the held lean', async () => {
     // Calibrate upright, as in the alerts test.
-    const upright = await launchChromium({ fakeCamera: await clip(false) });
+    const upright = await launchChromium({ fakeCamera: await sittingClip(false) });
     browsers.push(upright);
     const a = await upright.newPage();
     await a.goto(server.url);
-    await a.click('#start-camera');
-    await a.waitForFunction(
-      () => !(document.querySelector('#calibrate') as HTMLButtonElement).disabled,
-      null,
-      {
-        timeout: 60_000,
-      },
-    );
-    await a.click('#calibrate');
-    await a.waitForFunction(
-      () => /^Calibrated:/.test(document.querySelector('#calibration-status')?.textContent ?? ''),
-      null,
-      {
-        timeout: 60_000,
-      },
-    );
+    await startCamera(a);
+    expect(await calibrate(a)).toMatch(/^Calibrated:/);
     const neutral = JSON.parse((await a.evaluate(() => localStorage.getItem('knotless.neutral')))!) as {
       camera: { label: string };
     };
     await upright.close();
 
-    const leaning = await clip(true);
+    const leaning = await sittingClip(true);
     const browser = await launchChromium({ fakeCamera: leaning });
     browsers.push(browser);
     const context = await browser.newContext();

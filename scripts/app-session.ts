@@ -1,0 +1,50 @@
+/**
+ * Driving the app's page with a fake camera playing real footage, shared by
+ * the end-to-end tests and the bench: the clips, starting the camera and
+ * calibrating.
+ */
+import type { Page } from 'playwright-core';
+import { makeY4m } from './harness';
+
+/** cap12's first seconds (he sits still), shrunk into the frame so that rotating it keeps his shoulders in view. */
+export const FRAMED = 'scale=512:384,pad=640:480:64:48';
+/** Rotating the picture clockwise lowers his left shoulder: a lean to his left. */
+export const LEAN_LEFT = 'rotate=12*PI/180';
+
+/**
+ * Seconds 1-5 of cap12 forwards then backwards (a loop without a jump),
+ * framed; `lean` rotates it into a held lean to his left.
+ */
+export const sittingClip = (lean = false): Promise<string> =>
+  makeY4m('cap12_edit.webm', {
+    startSeconds: 1,
+    seconds: 4,
+    pingPong: true,
+    filter: lean ? `${FRAMED},${LEAN_LEFT}` : FRAMED,
+  });
+
+/** Presses Start camera and waits until the engine runs (Calibrate enabled). */
+export async function startCamera(page: Page, timeoutMs = 60_000): Promise<void> {
+  await page.click('#start-camera');
+  await page.waitForFunction(
+    () => !(document.querySelector('#calibrate') as HTMLButtonElement).disabled,
+    null,
+    {
+      timeout: timeoutMs,
+    },
+  );
+}
+
+/** Presses Calibrate and returns the outcome the page shows ("Calibrated: ..." or "Not calibrated: ..."). */
+export async function calibrate(page: Page): Promise<string> {
+  await page.click('#calibrate');
+  const outcome = await page.waitForFunction(
+    () => {
+      const text = document.querySelector('#calibration-status')?.textContent ?? '';
+      return /^(Calibrated|Not calibrated:)/.test(text) ? text : null;
+    },
+    null,
+    { timeout: 60_000 },
+  );
+  return (await outcome.jsonValue()) as string;
+}
