@@ -9,6 +9,7 @@ import { createPoseClient, type PoseClient } from './pose-client';
 import { loadNeutral, saveNeutral } from './local-store';
 import { buildPanel, showSample } from './posture-panel';
 import { setupAlerts } from './alerts-ui';
+import { setupSampling } from './sampling-ui';
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -49,27 +50,8 @@ for (const { name, label } of ENGINES) ui.engine.add(new Option(label, name));
 
 let client: PoseClient | null = null;
 const alerts = setupAlerts(() => client?.api ?? null);
-let onBattery = false;
 let samples = 0;
-let captureFps = 0;
-
-/**
- * Asks the camera for no more frames than the worker needs (three times
- * its rate, so that one lands close to each time it wants one; at least 5 a
- * second): fewer frames captured, converted and
- * handed over is most of the cost of a steady day. Cameras that cannot go
- * that slow keep their rate, and the worker drops the extra frames.
- */
-async function matchCaptureRate(samplingFps: number): Promise<void> {
-  const want = Math.min(30, Math.max(5, Math.ceil(samplingFps * 3)));
-  if (want === captureFps || !currentTrack || currentTrack.readyState !== 'live') return;
-  captureFps = want;
-  try {
-    await currentTrack.applyConstraints({ ...currentTrack.getConstraints(), frameRate: { max: want } });
-  } catch {
-    // Not supported by this source: the worker's own dropping still applies.
-  }
-}
+const sampling = setupSampling(ui.sampling, ui.samplingOut, () => client?.api ?? null);
 
 /** The worker's tensor count, every few seconds while the page is seen: it must stay flat for hours. */
 setInterval(() => {
@@ -80,31 +62,6 @@ setInterval(() => {
   );
 }, 5000);
 
-/** The frame-rate setting: adaptive, or a fixed rate. */
-function samplingChoice(): { adaptive: boolean; fixedFps?: number } {
-  const v = ui.sampling.value;
-  return v === 'adaptive' ? { adaptive: true } : { adaptive: false, fixedFps: Number(v) };
-}
-
-/** Lowers the rate on battery, where the browser says (Battery Status API: Chromium). */
-async function watchBattery(): Promise<void> {
-  const nav = navigator as Navigator & {
-    getBattery?: () => Promise<EventTarget & { charging: boolean }>;
-  };
-  if (!nav.getBattery) return;
-  try {
-    const battery = await nav.getBattery();
-    const update = () => {
-      onBattery = !battery.charging;
-      void client?.api.setOnBattery(onBattery);
-    };
-    battery.addEventListener('chargingchange', update);
-    update();
-  } catch {
-    // Not allowed here: the rates stay as they are.
-  }
-}
-void watchBattery();
 let feed: Feed | null = null;
 let stream: MediaStream | null = null;
 let loaded: string | null = null;
@@ -136,8 +93,7 @@ async function ensureEngine(): Promise<void> {
   const api = poseClient().api;
   const info = await api.init({ engine, backend });
   await alerts.configure(api);
-  await api.setSampling(samplingChoice());
-  await api.setOnBattery(onBattery);
+  await sampling.configure(api);
   loaded = key;
   ui.engineOut.textContent = info.engine;
   ui.backendOut.textContent = info.backend;
@@ -161,10 +117,7 @@ function showResult(result: PoseFrameResult): void {
   ui.inferenceOut.textContent = `${summarize(recentInferenceMs).median.toFixed(1)} ms`;
   ui.fpsOut.textContent = rate.perSecond(now).toFixed(1);
   ui.personOut.textContent = result.pose ? 'in view' : 'nobody in view';
-  const sm = result.sampling;
-  ui.samplingOut.textContent = `${sm.fps < 1 ? sm.fps.toFixed(1) : sm.fps.toFixed(0)} frames/s · ${sm.reason}${sm.onBattery ? ' · on battery' : ''}`;
-  ui.samplingOut.dataset.reason = sm.reason;
-  void matchCaptureRate(sm.fps);
+  sampling.show(result.sampling, currentTrack);
   showPosture(result);
 }
 
@@ -239,7 +192,7 @@ async function startTrack(track: MediaStreamTrack, what: string): Promise<void> 
       say(`The ${what} stopped (was it unplugged?). Press Start to try again.`);
   });
   currentTrack = track;
-  captureFps = 0;
+  sampling.resetTrack();
   await useStoredNeutral(track);
   feed = await feedTrack(poseClient(), track, ui.video, handlers);
   ui.pathOut.textContent = feed.mode === 'worker-stream' ? 'camera → worker' : 'page → worker';
@@ -328,7 +281,6 @@ ui.file.addEventListener('change', () => {
   if (file) void startFile(file);
 });
 ui.engine.addEventListener('change', () => void switchEngine());
-ui.sampling.addEventListener('change', () => void client?.api.setSampling(samplingChoice()));
 ui.backend.addEventListener('change', () => void switchEngine());
 window.addEventListener('pagehide', () => {
   void stopFeed();

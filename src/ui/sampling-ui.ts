@@ -1,0 +1,81 @@
+/**
+ * The page's part in how often frames are looked at: the Frame rate
+ * setting, the battery state, the rate shown under Sampling, and the camera
+ * asked for no more frames than the worker needs.
+ */
+import type { SamplingDecision } from '../core/sampling/governor';
+import type { PoseWorker } from './pose-client';
+
+export interface SamplingUi {
+  /** Hands the setting and the battery state to a (new) worker. */
+  configure(api: PoseWorker): Promise<void>;
+  /** One frame's decision: shown, and the camera's rate matched to it. */
+  show(decision: SamplingDecision, track: MediaStreamTrack | null): void;
+  /** A new camera track: its rate is set afresh. */
+  resetTrack(): void;
+}
+
+export function setupSampling(
+  select: HTMLSelectElement,
+  out: HTMLElement,
+  api: () => PoseWorker | null,
+): SamplingUi {
+  let onBattery = false;
+  let captureFps = 0;
+
+  /** The frame-rate setting: adaptive, or a fixed rate. */
+  const choice = (): { adaptive: boolean; fixedFps?: number } =>
+    select.value === 'adaptive' ? { adaptive: true } : { adaptive: false, fixedFps: Number(select.value) };
+  select.addEventListener('change', () => void api()?.setSampling(choice()));
+
+  /** Lowers the rate on battery, where the browser says (Battery Status API: Chromium). */
+  const watchBattery = async () => {
+    const nav = navigator as Navigator & { getBattery?: () => Promise<EventTarget & { charging: boolean }> };
+    if (!nav.getBattery) return;
+    try {
+      const battery = await nav.getBattery();
+      const update = () => {
+        onBattery = !battery.charging;
+        void api()?.setOnBattery(onBattery);
+      };
+      battery.addEventListener('chargingchange', update);
+      update();
+    } catch {
+      // Not allowed here: the rates stay as they are.
+    }
+  };
+  void watchBattery();
+
+  /**
+   * Asks the camera for no more frames than the worker needs (three times
+   * its rate, so that one lands close to each time it wants one; at least 5
+   * a second): fewer frames captured, converted and handed over is most of
+   * the cost of a steady day. A source that cannot go that slow keeps its
+   * rate, and the worker drops the extra frames.
+   */
+  const matchCaptureRate = async (samplingFps: number, track: MediaStreamTrack | null) => {
+    const want = Math.min(30, Math.max(5, Math.ceil(samplingFps * 3)));
+    if (want === captureFps || !track || track.readyState !== 'live') return;
+    captureFps = want;
+    try {
+      await track.applyConstraints({ ...track.getConstraints(), frameRate: { max: want } });
+    } catch {
+      // Not supported by this source.
+    }
+  };
+
+  return {
+    async configure(worker) {
+      await worker.setSampling(choice());
+      await worker.setOnBattery(onBattery);
+    },
+    show(d, track) {
+      out.textContent = `${d.fps < 1 ? d.fps.toFixed(1) : d.fps.toFixed(0)} frames/s · ${d.reason}${d.onBattery ? ' · on battery' : ''}`;
+      out.dataset.reason = d.reason;
+      void matchCaptureRate(d.fps, track);
+    },
+    resetTrack() {
+      captureFps = 0;
+    },
+  };
+}
