@@ -25,6 +25,8 @@ export interface AlertsUi {
   configure(api: PoseWorker): Promise<void>;
   /** One frame's posture state. */
   handle(snapshot: AlertSnapshot): void;
+  /** The screen was locked or unlocked (Idle Detection): monitoring pauses meanwhile. */
+  setScreenLocked(locked: boolean): void;
   /** On a click that starts the camera: lets the chime play later. */
   unlockSound(): void;
   /** On the Calibrate click, when the person has chosen to be coached: asks for notifications if wanted. */
@@ -45,7 +47,8 @@ export function setupAlerts(api: () => PoseWorker | null): AlertsUi {
     articles: $('articles'),
   };
   let settings = loadAlertSettings();
-  let paused = false;
+  /** Why monitoring is paused: the person's own Pause, a locked screen, or both. */
+  const pausedBy = new Set<'user' | 'locked'>();
   let lastSnapshot: AlertSnapshot | null = null;
   const chime = new Chime();
   const favicon = new FaviconBadge();
@@ -98,13 +101,17 @@ export function setupAlerts(api: () => PoseWorker | null): AlertsUi {
   });
   showNotificationStatus();
 
-  ui.pause.addEventListener('click', () => {
-    paused = !paused;
-    ui.pause.textContent = paused ? 'Resume' : 'Pause';
-    if (paused) {
+  const applyPause = () => {
+    if (pausedBy.size > 0) {
       presenter.clearAll();
       void api()?.pause();
     } else void api()?.resume();
+  };
+  ui.pause.addEventListener('click', () => {
+    if (pausedBy.has('user')) pausedBy.delete('user');
+    else pausedBy.add('user');
+    ui.pause.textContent = pausedBy.has('user') ? 'Resume' : 'Pause';
+    applyPause();
   });
   for (const button of ui.banner.querySelectorAll<HTMLButtonElement>('[data-snooze-min]')) {
     button.addEventListener('click', () => {
@@ -127,16 +134,25 @@ export function setupAlerts(api: () => PoseWorker | null): AlertsUi {
   return {
     async configure(api) {
       await api.setAlertSettings(settings);
-      if (paused) await api.pause();
+      if (pausedBy.size > 0) await api.pause();
     },
     handle(snapshot) {
       lastSnapshot = snapshot;
       presenter.handle(snapshot, document.hidden);
       if (document.hidden) return;
-      ui.status.textContent = statusText(snapshot, clock);
+      ui.status.textContent =
+        snapshot.status === 'paused' && !pausedBy.has('user')
+          ? 'Paused while the screen is locked.'
+          : statusText(snapshot, clock);
       ui.status.dataset.status = snapshot.status;
       ui.unsnooze.hidden = snapshot.snoozedUntilMs == null;
       showProblems(ui.problems, snapshot);
+    },
+    setScreenLocked(locked) {
+      if (locked === pausedBy.has('locked')) return;
+      if (locked) pausedBy.add('locked');
+      else pausedBy.delete('locked');
+      applyPause();
     },
     unlockSound() {
       chime.unlock();

@@ -10,6 +10,7 @@ import { loadNeutral, saveNeutral } from './local-store';
 import { buildPanel, showSample } from './posture-panel';
 import { setupAlerts } from './alerts-ui';
 import { setupSampling } from './sampling-ui';
+import { setupIdlePause } from './idle-ui';
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -51,6 +52,9 @@ for (const { name, label } of ENGINES) ui.engine.add(new Option(label, name));
 let client: PoseClient | null = null;
 const alerts = setupAlerts(() => client?.api ?? null);
 let samples = 0;
+setupIdlePause($<HTMLInputElement>('pause-when-locked'), $('idle-status'), (locked) =>
+  alerts.setScreenLocked(locked),
+);
 const sampling = setupSampling(ui.sampling, ui.samplingOut, () => client?.api ?? null);
 
 /** The worker's tensor count, every few seconds while the page is seen: it must stay flat for hours. */
