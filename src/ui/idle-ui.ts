@@ -1,10 +1,10 @@
 /**
  * Pausing while the screen is locked, through the Idle Detection API
  * (Chromium), which needs the person's permission: asked when they tick the
- * box, never at load. The choice is kept in localStorage; once permission
+ * box, never at load. The choice is kept (local-store.ts); once permission
  * was granted, it starts again by itself on the next visit.
  */
-const KEY = 'knotless.pauseWhenLocked';
+import { loadPauseWhenLocked, savePauseWhenLocked } from './local-store';
 
 interface IdleDetectorLike extends EventTarget {
   screenState: 'locked' | 'unlocked' | null;
@@ -61,7 +61,7 @@ export function setupIdlePause(
       if (!box.checked) {
         stop();
         status.textContent = '';
-        localStorage.setItem(KEY, 'false');
+        savePauseWhenLocked(false);
         return;
       }
       // Asked here, on the person's own click.
@@ -73,12 +73,12 @@ export function setupIdlePause(
         return;
       }
       box.checked = await start();
-      localStorage.setItem(KEY, String(box.checked));
+      savePauseWhenLocked(box.checked);
     })();
   });
 
   // Back on a later visit: start without asking if permission is already there.
-  if (localStorage.getItem(KEY) === 'true') {
+  if (loadPauseWhenLocked()) {
     void navigator.permissions
       .query({ name: 'idle-detection' as PermissionName })
       .then(async (p) => {

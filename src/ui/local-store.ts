@@ -1,6 +1,7 @@
 /**
  * What the page keeps in this browser's localStorage: the calibrated
- * neutral (a few dozen numbers) and the alert settings. Never an image.
+ * neutral (a few dozen numbers), the alert settings, and whether to pause
+ * while the screen is locked. Never an image.
  * Every read goes through its restore function, so a corrupt or old record
  * never becomes a wrong verdict.
  */
@@ -9,6 +10,7 @@ import { restoreNeutral, type Neutral } from '../core/posture/calibration';
 
 const NEUTRAL_KEY = 'knotless.neutral';
 const SETTINGS_KEY = 'knotless.alertSettings';
+const LOCK_KEY = 'knotless.pauseWhenLocked';
 
 function load<T>(key: string, restore: (raw: unknown) => T): T {
   let raw: unknown = null;
@@ -35,3 +37,5 @@ export const loadNeutral = (): Neutral | null => load(NEUTRAL_KEY, restoreNeutra
 export const saveNeutral = (neutral: Neutral): boolean => save(NEUTRAL_KEY, neutral);
 export const loadAlertSettings = (): AlertSettings => load(SETTINGS_KEY, restoreAlertSettings);
 export const saveAlertSettings = (settings: AlertSettings): boolean => save(SETTINGS_KEY, settings);
+export const loadPauseWhenLocked = (): boolean => load(LOCK_KEY, (raw) => raw === true);
+export const savePauseWhenLocked = (on: boolean): boolean => save(LOCK_KEY, on);
