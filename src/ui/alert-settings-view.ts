@@ -130,7 +130,8 @@ export function buildSettingsForm(
     const [group, key] = el.name.includes('.') ? el.name.split('.') : [null, el.name];
     let partial: Partial<AlertSettings>;
     if (group === 'custom') {
-      partial = { custom: { ...thresholdsOf(current), ...current.custom, [key!]: Number(el.value) } };
+      // The threshold inputs are enabled only under custom sensitivity.
+      partial = { custom: { ...current.custom, [key!]: Number(el.value) } };
     } else if (group === 'enabled' || group === 'channels') {
       partial = { [group]: { ...current[group], [key!]: (el as HTMLInputElement).checked } };
     } else if (key === 'sensitivity') {

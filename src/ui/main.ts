@@ -115,13 +115,14 @@ function showResult(result: PoseFrameResult): void {
   if (recentInferenceMs.length > 30) recentInferenceMs.shift();
   alerts.handle(result.alerts);
   samples++;
-  if (document.hidden) return;
-  ui.samplesOut.textContent = String(samples); // nothing is drawn while nobody can see it
+  sampling.follow(result.sampling, currentTrack);
+  if (document.hidden) return; // nothing is drawn while nobody can see it
+  ui.samplesOut.textContent = String(samples);
   drawPose(ui.overlay, result);
   ui.inferenceOut.textContent = `${summarize(recentInferenceMs).median.toFixed(1)} ms`;
   ui.fpsOut.textContent = rate.perSecond(now).toFixed(1);
   ui.personOut.textContent = result.pose ? 'in view' : 'nobody in view';
-  sampling.show(result.sampling, currentTrack);
+  sampling.show(result.sampling);
   showPosture(result);
 }
 

@@ -9,8 +9,10 @@ import type { PoseWorker } from './pose-client';
 export interface SamplingUi {
   /** Hands the setting and the battery state to a (new) worker. */
   configure(api: PoseWorker): Promise<void>;
-  /** One frame's decision: shown, and the camera's rate matched to it. */
-  show(decision: SamplingDecision, track: MediaStreamTrack | null): void;
+  /** One frame's decision, visible or not: the camera's rate is matched to it. */
+  follow(decision: SamplingDecision, track: MediaStreamTrack | null): void;
+  /** One frame's decision, shown under Sampling. */
+  show(decision: SamplingDecision): void;
   /** A new camera track: its rate is set afresh. */
   resetTrack(): void;
 }
@@ -69,10 +71,12 @@ export function setupSampling(
       await worker.setSampling(choice());
       await worker.setOnBattery(onBattery);
     },
-    show(d, track) {
+    follow(d, track) {
+      void matchCaptureRate(d.fps, track);
+    },
+    show(d) {
       out.textContent = `${d.fps < 1 ? d.fps.toFixed(1) : d.fps.toFixed(0)} frames/s · ${d.reason}${d.onBattery ? ' · on battery' : ''}`;
       out.dataset.reason = d.reason;
-      void matchCaptureRate(d.fps, track);
     },
     resetTrack() {
       captureFps = 0;

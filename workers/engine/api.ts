@@ -66,7 +66,9 @@ export function createPoseApi(
     const alerts = state.update(posture);
     const sampling = governor.next(posture, alerts, tracker.calibrating);
     // Streamed frames closer together than this are dropped unseen, in the worker.
-    engine.setOptions({ minFrameIntervalMs: sampling.intervalMs });
+    if (sampling.intervalMs !== engine.getOptions().minFrameIntervalMs) {
+      engine.setOptions({ minFrameIntervalMs: sampling.intervalMs });
+    }
     return { ...result, posture, alerts, sampling };
   }
 

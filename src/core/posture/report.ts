@@ -95,6 +95,12 @@ export function interleave(
   return out.concat(alerts.slice(i));
 }
 
+function countAlerts(alerts: readonly AlertLine[]): Summary['alerts'] {
+  const n: Summary['alerts'] = {};
+  for (const a of alerts) n[a.alert] = (n[a.alert] ?? 0) + 1;
+  return n;
+}
+
 function extremes(values: readonly number[]): Extremes | null {
   if (values.length === 0) return null;
   return {
@@ -141,6 +147,6 @@ export function summarize(
             }
           : { ok: false, reason: outcome.reason, message: outcome.message },
     metrics,
-    alerts: alerts.reduce<Summary['alerts']>((n, a) => ({ ...n, [a.alert]: (n[a.alert] ?? 0) + 1 }), {}),
+    alerts: countAlerts(alerts),
   };
 }
