@@ -7,6 +7,8 @@
  *   renderer, GPU, capture, utility) through the DevTools protocol
  *   (SystemInfo.getProcessInfo), over the steady minutes, as a share of one
  *   core. It includes the camera capture and decoding the fake camera's file.
+ *   Measured twice: with the camera picture shown (the default), then with
+ *   "Show the camera picture" off.
  * - Long tasks on the page's main thread (PerformanceObserver 'longtask').
  * - JS heap (page and pose worker, after a forced GC, through the DevTools
  *   protocol) and the worker's tensor count, at the start and end.
@@ -24,6 +26,10 @@ export interface MonitoringResult {
   cpuPctOfCore: number;
   /** The same, by kind of Chromium process (browser, renderer, gpu, utility...). */
   cpuPctByProcess: Record<string, number>;
+  /** The same steady minutes with "Show the camera picture" off (the video element let go of the stream). */
+  cpuPctOfCorePictureOff: number;
+  cpuPctByProcessPictureOff: Record<string, number>;
+  samplesPerMinPictureOff: number;
   longTasks: number;
   heapGrowthMB: number;
   tensorGrowth: number;
@@ -44,6 +50,9 @@ async function cpuByType(cdp: CDPSession): Promise<Record<string, number>> {
 }
 
 const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
+const pctOfCore = (cpuS: number, wallS: number) => Math.round((cpuS / wallS) * 1000) / 10;
+const byProcess = (a: Record<string, number>, b: Record<string, number>, wallS: number) =>
+  Object.fromEntries(Object.keys(b).map((k) => [k, pctOfCore((b[k] ?? 0) - (a[k] ?? 0), wallS)]));
 
 /** Calls a DevTools method inside a worker target, through the browser session. */
 async function inTarget<T>(cdp: CDPSession, sessionId: string, method: string): Promise<T> {
@@ -118,8 +127,17 @@ export async function benchMonitoring(
     await page.waitForTimeout(minutes * 60_000);
     const cpu1 = await cpuByType(cdp);
     const wallS = (Date.now() - t0) / 1000;
+    const samplesShown = Number(await text(page, '#status-samples'));
+
+    await page.uncheck('#show-preview');
+    const cpuOff0 = await cpuByType(cdp);
+    const tOff = Date.now();
+    await page.waitForTimeout(minutes * 60_000);
+    const cpuOff1 = await cpuByType(cdp);
+    const offS = (Date.now() - tOff) / 1000;
     const samples1 = Number(await text(page, '#status-samples'));
     const long1 = await page.evaluate(() => (window as unknown as ProbeWindow).__longTasks);
+    await page.check('#show-preview');
 
     // Hidden: the page draws nothing; samples must keep coming.
     await page.evaluate(() => (window as unknown as ProbeWindow).__setHidden(true));
@@ -139,18 +157,16 @@ export async function benchMonitoring(
     await cdp.detach();
     return {
       minutes: Math.round((wallS / 60) * 100) / 100,
-      cpuPctOfCore: Math.round(((sum(cpu1) - sum(cpu0)) / wallS) * 1000) / 10,
-      cpuPctByProcess: Object.fromEntries(
-        Object.keys(cpu1).map((k) => [
-          k,
-          Math.round((((cpu1[k] ?? 0) - (cpu0[k] ?? 0)) / wallS) * 1000) / 10,
-        ]),
-      ),
+      cpuPctOfCore: pctOfCore(sum(cpu1) - sum(cpu0), wallS),
+      cpuPctByProcess: byProcess(cpu0, cpu1, wallS),
+      cpuPctOfCorePictureOff: pctOfCore(sum(cpuOff1) - sum(cpuOff0), offS),
+      cpuPctByProcessPictureOff: byProcess(cpuOff0, cpuOff1, offS),
+      samplesPerMinPictureOff: Math.round(((samples1 - samplesShown) / offS) * 600) / 10,
       longTasks: long1 - long0,
       heapGrowthMB: Math.round((heap1 - heap0) * 100) / 100,
       tensorGrowth: tensors1 - tensors0,
       hiddenSamplesPerMin: Math.round(((samples2 - samples1) / hiddenS) * 600) / 10,
-      samplesPerMin: Math.round(((samples1 - samples0) / wallS) * 600) / 10,
+      samplesPerMin: Math.round(((samplesShown - samples0) / wallS) * 600) / 10,
       hiddenMinutes: Math.round((hiddenS / 60) * 100) / 100,
       visibilityEmulated: true,
     };

@@ -9,6 +9,7 @@ import type { BackendChoice, EngineName } from '../src/core/pose';
 import { isSoftwareRenderer } from '../workers/engine/backend-order';
 import { launchChromium, startAppServer } from './harness';
 import { benchMonitoring, heapMB, type MonitoringResult } from './bench-monitoring';
+import type { HistoryBench } from '../tests/bench/history-bench-page';
 
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 120);
 /** Minutes of steady monitoring measured in the app (0 skips it), and minutes of it hidden. */
@@ -16,6 +17,8 @@ const MONITOR_MINUTES = Number(process.env.BENCH_MONITOR_MINUTES ?? 3);
 const HIDDEN_MINUTES = Number(process.env.BENCH_HIDDEN_MINUTES ?? 1);
 /** Frames in the soak run (tensors and heap must stay flat). */
 const SOAK_FRAMES = Number(process.env.BENCH_SOAK_FRAMES ?? 10_000);
+/** Days of synthetic per-minute history (1440 minutes each) for the history bench (0 skips it). */
+const HISTORY_DAYS = Number(process.env.BENCH_HISTORY_DAYS ?? 365);
 const WARMUP = 10;
 const ENGINES: EngineName[] = ['movenet-lightning', 'movenet-thunder', 'blazepose-lite', 'blazepose-full'];
 
@@ -87,18 +90,36 @@ async function main(): Promise<void> {
         `soak: ${SOAK_FRAMES} frames of movenet-lightning/wasm: tensor growth ${soak.tensorGrowth}, JS heap growth ${soak.heapGrowthMB} MB`,
       );
     }
+    let history: HistoryBench | null = null;
+    if (HISTORY_DAYS > 0) {
+      await page.goto(`${server.url}tests/bench/history.html`);
+      await page.waitForFunction(() => 'historyBenchReady' in window);
+      history = await page.evaluate(
+        (days) =>
+          (window as unknown as { runHistoryBench(d: number): Promise<HistoryBench> }).runHistoryBench(days),
+        HISTORY_DAYS,
+      );
+      console.log(
+        `history: ${history.minutes} minutes (${history.days} days) written in ${(history.fillMs / 1000).toFixed(1)} s; one day's chart opens in ${history.dayChartMs} ms median (p95 ${history.dayChartP95Ms}), with the month's trend ${history.trendMonthMs} ms; CSV export of all ${history.exportMs} ms (${history.exportMB} MB)`,
+      );
+    }
     let monitoring: MonitoringResult | null = null;
     if (MONITOR_MINUTES > 0) {
       monitoring = await benchMonitoring(server.url, MONITOR_MINUTES, HIDDEN_MINUTES);
-      console.log(
-        `monitoring: ${monitoring.minutes} min steady in the app: ${monitoring.cpuPctOfCore}% of a core (${Object.entries(
-          monitoring.cpuPctByProcess,
-        )
+      const processes = (r: Record<string, number>) =>
+        Object.entries(r)
           .filter(([, v]) => v >= 0.5)
           .map(([k, v]) => `${k.replace(/\.mojom\.\w+$/, '')} ${v}%`)
-          .join(
-            ', ',
-          )}), ${monitoring.samplesPerMin} samples/min, ${monitoring.longTasks} long tasks; hidden (emulated) ${monitoring.hiddenMinutes} min: ${monitoring.hiddenSamplesPerMin} samples/min`,
+          .join(', ');
+      const m = monitoring;
+      console.log(
+        `monitoring: ${m.minutes} min steady in the app, camera picture shown: ${m.cpuPctOfCore}% of a core (${processes(m.cpuPctByProcess)}), ${m.samplesPerMin} samples/min`,
+      );
+      console.log(
+        `monitoring: ${m.minutes} min more, camera picture off: ${m.cpuPctOfCorePictureOff}% of a core (${processes(m.cpuPctByProcessPictureOff)}), ${m.samplesPerMinPictureOff} samples/min; ${m.longTasks} long tasks in all`,
+      );
+      console.log(
+        `monitoring: hidden (emulated) ${m.hiddenMinutes} min: ${m.hiddenSamplesPerMin} samples/min`,
       );
     }
     const json = {
@@ -127,6 +148,7 @@ async function main(): Promise<void> {
         : null,
       frames: FRAMES,
       webglRenderer: renderer,
+      history,
       // Heap and tensors over the soak's 10,000 frames; the rest from the monitoring run.
       monitoring: monitoring && {
         minutes: monitoring.minutes,
@@ -137,6 +159,9 @@ async function main(): Promise<void> {
         hiddenSamplesPerMin: monitoring.hiddenSamplesPerMin,
         samplesPerMin: monitoring.samplesPerMin,
         cpuPctByProcess: monitoring.cpuPctByProcess,
+        cpuPctOfCorePictureOff: monitoring.cpuPctOfCorePictureOff,
+        cpuPctByProcessPictureOff: monitoring.cpuPctByProcessPictureOff,
+        samplesPerMinPictureOff: monitoring.samplesPerMinPictureOff,
         hiddenMinutes: monitoring.hiddenMinutes,
         visibilityEmulated: monitoring.visibilityEmulated,
         monitoringHeapGrowthMB: monitoring.heapGrowthMB,

@@ -1,7 +1,7 @@
 /**
  * What the page keeps in this browser's localStorage: the calibrated
- * neutral (a few dozen numbers), the alert settings, and whether to pause
- * while the screen is locked. Never an image.
+ * neutral (a few dozen numbers), the alert settings, whether to pause
+ * while the screen is locked and whether to show the camera picture. Never an image.
  * Every read goes through its restore function, so a corrupt or old record
  * never becomes a wrong verdict.
  */
@@ -11,6 +11,7 @@ import { restoreNeutral, type Neutral } from '../core/posture/calibration';
 const NEUTRAL_KEY = 'knotless.neutral';
 const SETTINGS_KEY = 'knotless.alertSettings';
 const LOCK_KEY = 'knotless.pauseWhenLocked';
+const PREVIEW_KEY = 'knotless.showPreview';
 
 function load<T>(key: string, restore: (raw: unknown) => T): T {
   let raw: unknown = null;
@@ -39,3 +40,5 @@ export const loadAlertSettings = (): AlertSettings => load(SETTINGS_KEY, restore
 export const saveAlertSettings = (settings: AlertSettings): boolean => save(SETTINGS_KEY, settings);
 export const loadPauseWhenLocked = (): boolean => load(LOCK_KEY, (raw) => raw === true);
 export const savePauseWhenLocked = (on: boolean): boolean => save(LOCK_KEY, on);
+export const loadShowPreview = (): boolean => load(PREVIEW_KEY, (raw) => raw !== false);
+export const saveShowPreview = (on: boolean): boolean => save(PREVIEW_KEY, on);

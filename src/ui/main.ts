@@ -11,6 +11,8 @@ import { buildPanel, showSample } from './posture-panel';
 import { setupAlerts } from './alerts-ui';
 import { setupSampling } from './sampling-ui';
 import { setupIdlePause } from './idle-ui';
+import { setupPreview } from './preview-ui';
+import { setupHistory } from './history-ui';
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -56,6 +58,8 @@ setupIdlePause($<HTMLInputElement>('pause-when-locked'), $('idle-status'), (lock
   alerts.setScreenLocked(locked),
 );
 const sampling = setupSampling(ui.sampling, ui.samplingOut, () => client?.api ?? null);
+const history = setupHistory();
+const preview = setupPreview(ui.video, $<HTMLInputElement>('show-preview'), $<HTMLButtonElement>('pip'), say);
 
 /** The worker's tensor count, every few seconds while the page is seen: it must stay flat for hours. */
 setInterval(() => {
@@ -114,6 +118,7 @@ function showResult(result: PoseFrameResult): void {
   recentInferenceMs.push(result.timings.inferenceMs);
   if (recentInferenceMs.length > 30) recentInferenceMs.shift();
   alerts.handle(result.alerts);
+  history.record(result);
   samples++;
   sampling.follow(result.sampling, currentTrack);
   if (document.hidden) return; // nothing is drawn while nobody can see it
@@ -188,6 +193,7 @@ async function stopFeed(): Promise<void> {
   feed = null;
   for (const t of stream?.getTracks() ?? []) t.stop();
   stream = null;
+  preview.detach();
   clearPose(ui.overlay);
 }
 
@@ -216,6 +222,7 @@ async function startCamera(): Promise<void> {
     await loading;
     const [track] = stream.getVideoTracks();
     if (track) await startTrack(track, 'camera');
+    if (feed) preview.attach(stream, feed.mode);
   } catch (err) {
     say(err instanceof CameraError ? err.message : describeLoadError(err));
   }
@@ -246,6 +253,7 @@ async function startFile(file: File): Promise<void> {
     stream = captured;
     const [track] = captured.getVideoTracks();
     if (track) await startTrack(track, 'video');
+    preview.attach(null, 'page-pull'); // the file plays in the element itself
   } catch (err) {
     say(describeLoadError(err));
   }

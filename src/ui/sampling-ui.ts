@@ -49,14 +49,14 @@ export function setupSampling(
   void watchBattery();
 
   /**
-   * Asks the camera for no more frames than the worker needs (three times
-   * its rate, so that one lands close to each time it wants one; at least 5
-   * a second): fewer frames captured, converted and handed over is most of
+   * Asks the camera for no more frames than the worker needs (twice its
+   * rate, so that one lands within half an interval of each time it wants
+   * one; at least 2 a second): fewer frames captured, converted and handed over is most of
    * the cost of a steady day. A source that cannot go that slow keeps its
    * rate, and the worker drops the extra frames.
    */
   const matchCaptureRate = async (samplingFps: number, track: MediaStreamTrack | null) => {
-    const want = Math.min(30, Math.max(5, Math.ceil(samplingFps * 3)));
+    const want = Math.min(30, Math.max(2, Math.ceil(samplingFps * 2)));
     if (want === captureFps || !track || track.readyState !== 'live') return;
     captureFps = want;
     try {

@@ -76,6 +76,33 @@ describe('live page with a fake camera playing real footage', () => {
     );
   });
 
+  it('lets go of the camera picture when it is switched off, keeps sampling, and remembers the choice', async () => {
+    await page.uncheck('#show-preview');
+    expect(await page.$eval('#video', (v) => (v as HTMLVideoElement).srcObject === null)).toBe(true);
+    expect(await page.isHidden('#video')).toBe(true);
+    // Samples keep coming and the skeleton is still drawn.
+    const before = Number(await page.textContent('#status-samples'));
+    await page.evaluate(() => document.querySelector('#overlay')?.setAttribute('data-keypoints', '0'));
+    await page.waitForFunction(
+      (n) =>
+        Number(document.querySelector('#status-samples')?.textContent) > n + 2 &&
+        Number(document.querySelector('#overlay')?.getAttribute('data-keypoints')) >= 5,
+      before,
+      { timeout: 30_000 },
+    );
+    // The Picture-in-Picture fallback is not offered where frames go straight to the worker.
+    expect(await page.isHidden('#pip')).toBe(true);
+    await page.check('#show-preview');
+    await page.waitForFunction(() => {
+      const v = document.querySelector('#video') as HTMLVideoElement;
+      return v.srcObject !== null && !v.hidden && !v.paused;
+    });
+    await page.uncheck('#show-preview');
+    await page.reload();
+    expect(await page.isChecked('#show-preview')).toBe(false);
+    await page.check('#show-preview');
+  });
+
   it('made no request to any other origin over the session', () => {
     const origin = new URL(server.url).origin;
     expect(requests.length).toBeGreaterThan(5);

@@ -1,7 +1,9 @@
 /**
  * How often to look: the frame rate for the next frames, chosen from what
  * the last one showed. Most of a working day is steady, good posture, and
- * one frame a second says all there is to say about it; a change, a posture
+ * one frame every two seconds says all there is to say about it (an alert
+ * needs 30 s of a posture; any change brings the faster rate within two
+ * frames); a change, a posture
  * building towards an alert, or calibration earns a faster rate; nobody in
  * view for long enough that monitoring is away earns the slowest, a presence
  * check (a frame or two without a detection changes nothing). On battery every rate but
@@ -22,7 +24,7 @@ export interface SamplingOptions {
   adaptive: boolean;
   /** The rate when not adaptive. Default 10. */
   fixedFps: number;
-  /** Steady, good posture. Default 1. */
+  /** Steady, good posture. Default 0.5. */
   steadyFps: number;
   /** Moving, or a posture building towards an alert. Default 5. */
   activeFps: number;
@@ -39,7 +41,7 @@ export interface SamplingOptions {
 export const DEFAULT_SAMPLING: Readonly<SamplingOptions> = Object.freeze({
   adaptive: true,
   fixedFps: 10,
-  steadyFps: 1,
+  steadyFps: 0.5,
   activeFps: 5,
   calibratingFps: 15,
   idleFps: 0.5,

@@ -27,7 +27,7 @@ describe('sampling governor', () => {
     const r = rates([{ seconds: 60 }]);
     expect(at(r, 0).reason).toBe('changing');
     expect(at(r, 5).fps).toBe(5);
-    expect(at(r, 15)).toMatchObject({ reason: 'steady', fps: 1, intervalMs: 1000 });
+    expect(at(r, 15)).toMatchObject({ reason: 'steady', fps: 0.5, intervalMs: 2000 });
     expect(at(r, 59).reason).toBe('steady');
   });
 
@@ -62,7 +62,7 @@ describe('sampling governor', () => {
     g.setOnBattery(true);
     const r = rates([{ seconds: 40 }], g, 5);
     expect(at(r, 2)).toMatchObject({ reason: 'calibrating', fps: 15, onBattery: true });
-    expect(at(r, 39)).toMatchObject({ reason: 'steady', fps: 0.5 });
+    expect(at(r, 39)).toMatchObject({ reason: 'steady', fps: 0.25 });
   });
 
   it('keeps a fixed rate when told to', () => {

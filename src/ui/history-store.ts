@@ -1,0 +1,327 @@
+/**
+ * Where history lives: IndexedDB (through idb), one database for the app.
+ *
+ * - minutes: per-minute totals keyed by their start, indexed by local day.
+ * - days: the same totals added up per local day, for the trend charts.
+ *
+ * The schema climbs a ladder of upgrades, one per version, so a database
+ * from any earlier version is brought up to date with its data kept. Every
+ * record read goes through restoreMinute: a damaged one is skipped with a
+ * warning and counted, never shown as a wrong number.
+ *
+ * When IndexedDB is missing, refuses to open (private windows), is blocked
+ * by an old tab, or fails a write (quota), history is kept in memory from
+ * then on and `problem` says why; reads combine both.
+ */
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import {
+  addMinute,
+  compactMinute,
+  emptyMinute,
+  localDay,
+  restoreMinute,
+  type MinuteRecord,
+} from '../core/history/minute';
+
+export const DB_NAME = 'knotless';
+export const DB_VERSION = 2;
+
+interface HistorySchema extends DBSchema {
+  minutes: { key: number; value: Record<string, unknown>; indexes: { day: string } };
+  days: { key: string; value: Record<string, unknown> };
+}
+type Db = IDBPDatabase<HistorySchema>;
+type UpgradeTx = IDBPTransaction<HistorySchema, ('minutes' | 'days')[], 'versionchange'>;
+
+/**
+ * The ladder: UPGRADES[v] takes a database from version v to v + 1.
+ * - 0 → 1: per-minute totals keyed by their start.
+ * - 1 → 2: each minute's local day stored with it and indexed (a later
+ *   time-zone change no longer moves it), and per-day totals built from
+ *   the minutes already there.
+ */
+export const UPGRADES: ((db: Db, tx: UpgradeTx) => Promise<void>)[] = [
+  async (db) => {
+    db.createObjectStore('minutes', { keyPath: 't' });
+  },
+  async (db, tx) => {
+    const minutes = tx.objectStore('minutes');
+    minutes.createIndex('day', 'day');
+    const days = db.createObjectStore('days', { keyPath: 'day' });
+    const totals = new Map<string, MinuteRecord>();
+    for (let cursor = await minutes.openCursor(); cursor; cursor = await cursor.continue()) {
+      const raw = cursor.value;
+      const day = typeof raw.day === 'string' ? raw.day : localDay(Number(raw.t));
+      const restored = restoreMinute({ ...raw, day });
+      if ('error' in restored) continue; // left as it is; reads skip it
+      await cursor.update(compactMinute(restored.record));
+      const have = totals.get(day);
+      totals.set(day, have ? addMinute(have, restored.record) : { ...restored.record });
+    }
+    for (const total of totals.values()) await days.put(compactMinute(total));
+  },
+];
+
+/** Opens (and upgrades) the database; `version` lower than DB_VERSION is for tests of the ladder. */
+export function openHistoryDb(
+  name = DB_NAME,
+  version = DB_VERSION,
+  onBlocked: () => void = () => undefined,
+): Promise<Db> {
+  return openDB<HistorySchema>(name, version, {
+    async upgrade(db, oldVersion, newVersion, tx) {
+      for (let v = oldVersion; v < (newVersion ?? version); v++) await UPGRADES[v]?.(db, tx);
+    },
+    blocked: onBlocked,
+  });
+}
+
+export interface Loaded {
+  records: MinuteRecord[];
+  /** Damaged records left out. */
+  skipped: number;
+}
+
+export interface HistoryStore {
+  /** Where history is kept now. */
+  readonly kind: 'indexeddb' | 'memory';
+  /** Why it is in memory, when it is. */
+  readonly problem: string | null;
+  /** Adds per-minute totals (merged with what is stored for the same minutes). */
+  add(records: readonly MinuteRecord[]): Promise<void>;
+  /** One local day's minutes, oldest first. */
+  day(day: string): Promise<Loaded>;
+  /** Per-day totals from `fromDay` to `toDay`, inclusive. */
+  dayTotals(fromDay: string, toDay: string): Promise<Loaded>;
+  /** The days that have data, oldest first. */
+  days(): Promise<string[]>;
+  /** Every minute, oldest first (for export). */
+  all(): Promise<Loaded>;
+  /** Deletes all history. */
+  clear(): Promise<void>;
+  close(): void;
+}
+
+function restoreAll(raw: readonly unknown[], perDay = false): Loaded {
+  const records: MinuteRecord[] = [];
+  let skipped = 0;
+  for (const r of raw) {
+    const restored = restoreMinute(r, perDay);
+    if ('record' in restored) records.push(restored.record);
+    else {
+      skipped++;
+      console.warn(`knotless: a damaged history record was skipped (${restored.error})`);
+    }
+  }
+  return { records, skipped };
+}
+
+/** Adds `records` into the totals kept under their key (minute start, or day). */
+function mergeInto<K>(
+  into: Map<K, MinuteRecord>,
+  records: readonly MinuteRecord[],
+  key: (r: MinuteRecord) => K,
+) {
+  for (const r of records) {
+    const have = into.get(key(r));
+    into.set(key(r), have ? addMinute(have, r) : addMinute(emptyMinute(r.t, r.day), r));
+  }
+}
+
+class IdbStore {
+  constructor(private readonly db: Db) {}
+
+  async add(records: readonly MinuteRecord[]): Promise<void> {
+    if (!records.length) return;
+    const tx = this.db.transaction(['minutes', 'days'], 'readwrite');
+    const minutes = tx.objectStore('minutes');
+    const days = tx.objectStore('days');
+    const dayTotals = new Map<string, MinuteRecord>();
+    mergeInto(dayTotals, records, (r) => r.day);
+    const work: Promise<unknown>[] = [];
+    for (const r of records)
+      work.push(
+        minutes.get(r.t).then((raw) => {
+          const have = raw ? restoreMinute(raw) : null;
+          const merged = have && 'record' in have ? addMinute(have.record, r) : r;
+          return minutes.put(compactMinute(merged));
+        }),
+      );
+    for (const total of dayTotals.values())
+      work.push(
+        days.get(total.day).then((raw) => {
+          const have = raw ? restoreMinute(raw, true) : null;
+          const merged = have && 'record' in have ? addMinute(have.record, total) : total;
+          return days.put(compactMinute(merged));
+        }),
+      );
+    await Promise.all([...work, tx.done]);
+  }
+
+  async day(day: string): Promise<Loaded> {
+    const loaded = restoreAll(await this.db.getAllFromIndex('minutes', 'day', day));
+    loaded.records = loaded.records.filter((r) => r.day === day);
+    return loaded;
+  }
+
+  async dayTotals(fromDay: string, toDay: string): Promise<Loaded> {
+    return restoreAll(await this.db.getAll('days', IDBKeyRange.bound(fromDay, toDay)), true);
+  }
+
+  async days(): Promise<string[]> {
+    return this.db.getAllKeys('days');
+  }
+
+  async all(): Promise<Loaded> {
+    return restoreAll(await this.db.getAll('minutes'));
+  }
+
+  async clear(): Promise<void> {
+    const tx = this.db.transaction(['minutes', 'days'], 'readwrite');
+    await Promise.all([tx.objectStore('minutes').clear(), tx.objectStore('days').clear(), tx.done]);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+class MemoryStore {
+  readonly minutes = new Map<number, MinuteRecord>();
+  readonly totals = new Map<string, MinuteRecord>();
+
+  add(records: readonly MinuteRecord[]): void {
+    mergeInto(this.minutes, records, (r) => r.t);
+    mergeInto(this.totals, records, (r) => r.day);
+  }
+  day(day: string): MinuteRecord[] {
+    return [...this.minutes.values()].filter((r) => r.day === day);
+  }
+  dayTotals(fromDay: string, toDay: string): MinuteRecord[] {
+    return [...this.totals.values()].filter((r) => r.day >= fromDay && r.day <= toDay);
+  }
+  clear(): void {
+    this.minutes.clear();
+    this.totals.clear();
+  }
+}
+
+/** Combines stored records with those kept in memory (same key: added up), oldest first. */
+function combine(
+  stored: Loaded,
+  memory: readonly MinuteRecord[],
+  key: (r: MinuteRecord) => number | string,
+): Loaded {
+  if (!memory.length) return stored;
+  const map = new Map<number | string, MinuteRecord>();
+  mergeInto(map, stored.records, key);
+  mergeInto(map, memory, key);
+  const records = [...map.values()].sort((a, b) => a.t - b.t);
+  return { records, skipped: stored.skipped };
+}
+
+const describe = (err: unknown) =>
+  err instanceof DOMException && err.name === 'QuotaExceededError'
+    ? 'the browser has no room left for it (storage quota)'
+    : `the browser's database failed (${err instanceof Error ? err.message : String(err)})`;
+
+/** A store over IndexedDB that falls back to memory, for good, at its first failure. */
+class FallbackStore implements HistoryStore {
+  private readonly memory = new MemoryStore();
+  problem: string | null;
+
+  constructor(
+    private idb: IdbStore | null,
+    problem: string | null,
+  ) {
+    this.problem = problem;
+  }
+
+  get kind(): 'indexeddb' | 'memory' {
+    return this.idb && !this.problem ? 'indexeddb' : 'memory';
+  }
+
+  async add(records: readonly MinuteRecord[]): Promise<void> {
+    if (this.idb && !this.problem) {
+      try {
+        await this.idb.add(records);
+        return;
+      } catch (err) {
+        this.problem = `History is kept in memory only, until this page closes: ${describe(err)}.`;
+      }
+    }
+    this.memory.add(records);
+  }
+
+  private async read(f: (s: IdbStore) => Promise<Loaded>): Promise<Loaded> {
+    if (!this.idb) return { records: [], skipped: 0 };
+    try {
+      return await f(this.idb);
+    } catch (err) {
+      console.warn('knotless: history could not be read', err);
+      return { records: [], skipped: 0 };
+    }
+  }
+
+  async day(day: string): Promise<Loaded> {
+    return combine(await this.read((s) => s.day(day)), this.memory.day(day), (r) => r.t);
+  }
+  async dayTotals(fromDay: string, toDay: string): Promise<Loaded> {
+    return combine(
+      await this.read((s) => s.dayTotals(fromDay, toDay)),
+      this.memory.dayTotals(fromDay, toDay),
+      (r) => r.day,
+    );
+  }
+  async days(): Promise<string[]> {
+    let stored: string[] = [];
+    try {
+      stored = this.idb ? await this.idb.days() : [];
+    } catch {
+      // Unreadable: the days in memory only.
+    }
+    return [...new Set([...stored, ...this.memory.totals.keys()])].sort();
+  }
+  async all(): Promise<Loaded> {
+    return combine(await this.read((s) => s.all()), [...this.memory.minutes.values()], (r) => r.t);
+  }
+  async clear(): Promise<void> {
+    this.memory.clear();
+    await this.idb?.clear();
+  }
+  close(): void {
+    this.idb?.close();
+  }
+}
+
+/** A store over an open database (or none, with the reason): for tests of the fallback. */
+export const storeOver = (db: Db | null, problem: string | null = null): HistoryStore =>
+  new FallbackStore(db && new IdbStore(db), problem);
+
+/** How long to wait for the database before going on in memory, ms. */
+const OPEN_TIMEOUT_MS = 5000;
+
+/**
+ * Opens history: IndexedDB when it can, otherwise memory with the reason in
+ * `problem`. Never throws.
+ */
+export async function openHistory(name = DB_NAME, openTimeoutMs = OPEN_TIMEOUT_MS): Promise<HistoryStore> {
+  if (typeof indexedDB === 'undefined')
+    return new FallbackStore(null, 'History is kept in memory only: this browser offers no database here.');
+  let blocked = false;
+  try {
+    const db = await Promise.race([
+      openHistoryDb(name, DB_VERSION, () => (blocked = true)),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(blocked ? 'blocked' : 'timeout')), openTimeoutMs),
+      ),
+    ]);
+    return new FallbackStore(new IdbStore(db), null);
+  } catch (err) {
+    const why =
+      err instanceof Error && err.message === 'blocked'
+        ? 'another knotless tab with an older version holds the database; close it and reload'
+        : describe(err);
+    return new FallbackStore(null, `History is kept in memory only, until this page closes: ${why}.`);
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The page's history: opens the store, records every result of the pose
+ * worker (hidden or not), and keeps the history section drawn while it is
+ * in view (today's chart redrawn at most once a minute).
+ */
+import type { PostureFrameResult } from '../../workers/engine/api';
+import { createHistoryRecorder } from './history-recorder';
+import { openHistory, type HistoryStore } from './history-store';
+import { setupHistoryView } from './history-view';
+
+const REDRAW_MS = 60_000;
+
+export function setupHistory(): { record(result: PostureFrameResult): void } {
+  const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+  let store: HistoryStore | null = null;
+  const view = setupHistoryView(
+    {
+      status: $('history-status'),
+      day: $('history-day'),
+      prev: $('history-prev'),
+      next: $('history-next'),
+      summary: $('history-summary'),
+      dayChart: $('day-chart'),
+      legend: $('day-legend'),
+      oneSided: $('one-sided'),
+      trendRange: $('trend-range'),
+      trendChart: $('trend-chart'),
+      exportCsv: $('export-csv'),
+      exportJson: $('export-json'),
+      remove: $('delete-history'),
+    },
+    () => store,
+  );
+  let drawnAt = 0;
+  const recorder = createHistoryRecorder(
+    () => store,
+    (s) => {
+      const fellBack = document.documentElement.dataset.history !== s.kind;
+      document.documentElement.dataset.history = s.kind;
+      if (!fellBack && (document.hidden || Date.now() - drawnAt < REDRAW_MS)) return;
+      drawnAt = Date.now();
+      void view.refresh();
+    },
+  );
+  void openHistory().then((s) => {
+    store = s;
+    drawnAt = Date.now();
+    document.documentElement.dataset.history = s.kind;
+    void view.refresh();
+  });
+  document.addEventListener('visibilitychange', () => {
+    if (!document.hidden && store) {
+      drawnAt = Date.now();
+      void recorder.flush().then(view.refresh);
+    }
+  });
+  return { record: (result) => recorder.record(result) };
+}
