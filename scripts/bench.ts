@@ -100,7 +100,7 @@ async function main(): Promise<void> {
         HISTORY_DAYS,
       );
       console.log(
-        `history: ${history.minutes} minutes (${history.days} days) written in ${(history.fillMs / 1000).toFixed(1)} s; one day's chart opens in ${history.dayChartMs} ms median (p95 ${history.dayChartP95Ms}), with the month's trend ${history.trendMonthMs} ms; CSV export of all ${history.exportMs} ms (${history.exportMB} MB)`,
+        `history: ${history.minutes} minutes (${history.days} days) written in ${(history.fillMs / 1000).toFixed(1)} s; one day's chart opens in ${history.dayChartMs} ms median (p95 ${history.dayChartP95Ms}), with the month's trend ${history.trendMonthMs} ms; CSV export of all ${history.exportMs} ms (${history.exportMB} MB); deleting all ${history.deleteMs} ms`,
       );
     }
     let monitoring: MonitoringResult | null = null;

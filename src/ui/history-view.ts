@@ -104,7 +104,11 @@ export function setupHistoryView(el: HistoryElements, store: () => HistoryStore 
       scales: { x: { time: true }, y: { range: [0, top * 1.15] } },
       axes: [
         {},
-        { label: `minutes in each ${data.bucketMin} min`, size: 50, values: (_u, ticks) => ticks.map(String) },
+        {
+          label: `minutes in each ${data.bucketMin} min`,
+          size: 50,
+          values: (_u, ticks) => ticks.map(String),
+        },
       ],
       series: [
         {},

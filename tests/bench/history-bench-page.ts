@@ -3,7 +3,7 @@
  * per-minute history written through the app's own store into Chromium's
  * IndexedDB, then the costs a person feels: opening one day's chart (read
  * the day, build its data and summary, draw it with uPlot) and exporting
- * everything as CSV.
+ * everything as CSV, and deleting it all.
  */
 import { summarize } from '../../src/core/rate';
 import { csvChunks } from '../../src/core/history/export';
@@ -21,6 +21,7 @@ export interface HistoryBench {
   trendMonthMs: number;
   exportMs: number;
   exportMB: number;
+  deleteMs: number;
 }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -79,6 +80,10 @@ async function runHistoryBench(days: number): Promise<HistoryBench> {
   const blob = new Blob(csvChunks(records), { type: 'text/csv' });
   const exportMs = performance.now() - e0;
   if (records.length !== minutes) throw new Error(`exported ${records.length} of ${minutes}`);
+  const d0 = performance.now();
+  await store.clear();
+  const deleteMs = performance.now() - d0;
+  if ((await store.all()).records.length !== 0) throw new Error('not deleted');
   store.close();
   await new Promise((r) => (indexedDB.deleteDatabase(name).onsuccess = r));
   const s = summarize(times.slice(5));
@@ -91,6 +96,7 @@ async function runHistoryBench(days: number): Promise<HistoryBench> {
     trendMonthMs: Math.round(trendMonthMs * 10) / 10,
     exportMs: Math.round(exportMs),
     exportMB: Math.round((blob.size / 2 ** 20) * 10) / 10,
+    deleteMs: Math.round(deleteMs),
   };
 }
 

@@ -68,7 +68,7 @@ describe('posture alerts on the live page', () => {
         timeout: 20_000,
       },
     );
-    expect(await page.textContent('#status-sampling')).toBe('1 frames/s · steady');
+    expect(await page.textContent('#status-sampling')).toBe('0.5 frames/s · steady');
     await page.waitForFunction(
       () => Number(document.querySelector('#status-fps')?.textContent) <= 1.5,
       null,

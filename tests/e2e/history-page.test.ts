@@ -5,6 +5,7 @@ import { launchChromium, projectRoot, startAppServer, type AppServer } from '../
 import { pageProbes, type ProbeWindow } from '../../scripts/page-probes';
 import { syntheticDay } from '../../scripts/synthetic-history';
 import { addMinute, compactMinute, emptyMinute } from '../../src/core/history/minute';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
