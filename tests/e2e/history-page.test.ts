@@ -185,5 +185,28 @@ describe('history in the app', () => {
     await page
       .locator('#history')
       .screenshot({ path: join(projectRoot, 'tests', 'screenshots', 'history-day.png') });
+
+    // Export: every stored minute, one CSV row each, and the same as JSON.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    const lines = (await readFile(await csv.path())).toString().trim().split('\n');
+    expect(lines[0]).toMatch(/^minute_start_utc,local_day,monitored_s,/);
+    expect(lines).toHaveLength(minutes.length + 1);
+    expect(lines[1]).toMatch(/^2026-11-20T08:30:00\.000Z,2026-11-20,60,/);
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+    const parsed = JSON.parse((await readFile(await json.path())).toString()) as { minutes: unknown[] };
+    expect(parsed.minutes).toHaveLength(minutes.length);
+
+    // Delete: asked first; refusing keeps everything, accepting empties it.
+    page.once('dialog', (d) => void d.dismiss());
+    await page.click('#delete-history');
+    await page.waitForTimeout(500);
+    expect(await page.$$eval('#history-day option', (o) => o.length)).toBeGreaterThan(1);
+    page.once('dialog', (d) => void d.accept());
+    await page.click('#delete-history');
+    await page.waitForFunction(() => document.querySelectorAll('#history-day option').length === 1);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('#history-summary')?.hasAttribute('data-day'));
+    expect(await page.$$eval('#history-day option', (o) => o.length)).toBe(1);
+    expect(await page.textContent('#history-summary')).toMatch(/Monitored\s*0 s/);
   });
 });
