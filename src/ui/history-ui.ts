@@ -6,31 +6,13 @@
 import type { PostureFrameResult } from '../../workers/engine/api';
 import { createHistoryRecorder } from './history-recorder';
 import { openHistory, type HistoryStore } from './history-store';
-import { setupHistoryView } from './history-view';
+import { historyElements, setupHistoryView } from './history-view';
 
 const REDRAW_MS = 60_000;
 
 export function setupHistory(): { record(result: PostureFrameResult): void } {
-  const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
   let store: HistoryStore | null = null;
-  const view = setupHistoryView(
-    {
-      status: $('history-status'),
-      day: $('history-day'),
-      prev: $('history-prev'),
-      next: $('history-next'),
-      summary: $('history-summary'),
-      dayChart: $('day-chart'),
-      legend: $('day-legend'),
-      oneSided: $('one-sided'),
-      trendRange: $('trend-range'),
-      trendChart: $('trend-chart'),
-      exportCsv: $('export-csv'),
-      exportJson: $('export-json'),
-      remove: $('delete-history'),
-    },
-    () => store,
-  );
+  const view = setupHistoryView(historyElements(), () => store);
   let drawnAt = 0;
   const recorder = createHistoryRecorder(
     () => store,

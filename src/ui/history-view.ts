@@ -48,6 +48,30 @@ export interface HistoryElements {
   remove: HTMLButtonElement;
 }
 
+/** The section's elements, by their ids in index.html. */
+export function historyElements(): HistoryElements {
+  const $ = <T extends HTMLElement>(id: string): T => {
+    const el = document.getElementById(id);
+    if (!el) throw new Error(`#${id} is missing from the page`);
+    return el as T;
+  };
+  return {
+    status: $('history-status'),
+    day: $('history-day'),
+    prev: $('history-prev'),
+    next: $('history-next'),
+    summary: $('history-summary'),
+    dayChart: $('day-chart'),
+    legend: $('day-legend'),
+    oneSided: $('one-sided'),
+    trendRange: $('trend-range'),
+    trendChart: $('trend-chart'),
+    exportCsv: $('export-csv'),
+    exportJson: $('export-json'),
+    remove: $('delete-history'),
+  };
+}
+
 export interface HistoryView {
   /** Draws the picked day again (new data, or a store that changed). */
   refresh(): Promise<void>;

@@ -9,7 +9,7 @@ import { summarize } from '../../src/core/rate';
 import { csvChunks } from '../../src/core/history/export';
 import { addDays, dayBounds, localDay } from '../../src/core/history/minute';
 import { openHistory } from '../../src/ui/history-store';
-import { setupHistoryView } from '../../src/ui/history-view';
+import { historyElements, setupHistoryView } from '../../src/ui/history-view';
 import { syntheticDay } from '../../scripts/synthetic-history';
 
 export interface HistoryBench {
@@ -23,8 +23,6 @@ export interface HistoryBench {
   exportMB: number;
   deleteMs: number;
 }
-
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 async function runHistoryBench(days: number): Promise<HistoryBench> {
   const name = 'knotless-bench';
@@ -43,24 +41,7 @@ async function runHistoryBench(days: number): Promise<HistoryBench> {
   }
   const fillMs = performance.now() - fill0;
 
-  const view = setupHistoryView(
-    {
-      status: $('history-status'),
-      day: $('history-day'),
-      prev: $('history-prev'),
-      next: $('history-next'),
-      summary: $('history-summary'),
-      dayChart: $('day-chart'),
-      legend: $('day-legend'),
-      oneSided: $('one-sided'),
-      trendRange: $('trend-range'),
-      trendChart: $('trend-chart'),
-      exportCsv: $('export-csv'),
-      exportJson: $('export-json'),
-      remove: $('delete-history'),
-    },
-    () => store,
-  );
+  const view = setupHistoryView(historyElements(), () => store);
   // Opening a day: read it, build the chart's data and summary, draw.
   const times: number[] = [];
   for (let i = 0; i < 25; i++) {
