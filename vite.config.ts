@@ -61,6 +61,8 @@ export default defineConfig({
       '@tensorflow/tfjs-backend-cpu',
       '@tensorflow-models/pose-detection',
       'comlink',
+      'idb',
+      'uplot',
     ],
   },
   test: {

@@ -309,15 +309,23 @@ export async function openHistory(name = DB_NAME, openTimeoutMs = OPEN_TIMEOUT_M
   if (typeof indexedDB === 'undefined')
     return new FallbackStore(null, 'History is kept in memory only: this browser offers no database here.');
   let blocked = false;
+  let gaveUp = false;
+  const opening = openHistoryDb(name, DB_VERSION, () => (blocked = true));
+  // Opened after we went on without it: close it, or it would block the next upgrade or delete.
+  opening.then(
+    (db) => gaveUp && db.close(),
+    () => undefined,
+  );
   try {
     const db = await Promise.race([
-      openHistoryDb(name, DB_VERSION, () => (blocked = true)),
+      opening,
       new Promise<never>((_, reject) =>
         setTimeout(() => reject(new Error(blocked ? 'blocked' : 'timeout')), openTimeoutMs),
       ),
     ]);
     return new FallbackStore(new IdbStore(db), null);
   } catch (err) {
+    gaveUp = true;
     const why =
       err instanceof Error && err.message === 'blocked'
         ? 'another knotless tab with an older version holds the database; close it and reload'
