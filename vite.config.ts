@@ -1,9 +1,12 @@
 /// <reference types="vitest/config" />
 /// <reference types="@vitest/browser/providers/playwright" />
-import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { chromiumArgs, chromiumPath } from './scripts/chromium';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './scripts/security-headers';
 
 const root = import.meta.dirname;
 const modelsDir = resolve(root, 'models');
@@ -40,16 +43,104 @@ function serveModels(): Plugin {
         createReadStream(file).pipe(res).on('error', next);
       });
     },
-    closeBundle() {
+    // Before the service worker is generated (closeBundle), so that it can cache them.
+    writeBundle() {
       cpSync(modelsDir, join(outDir, 'models'), { recursive: true });
     },
   };
 }
 
+/**
+ * The built app's security policy: a meta tag in index.html (frame-ancestors
+ * only works as a header, so it is left out there) and dist/_headers with
+ * every header, for hosts that read it. `npm run preview` sends them.
+ */
+function securityHeaders(): Plugin {
+  const metaPolicy = CONTENT_SECURITY_POLICY.split('; ')
+    .filter((d) => !d.startsWith('frame-ancestors'))
+    .join('; ');
+  return {
+    name: 'knotless-security-headers',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: metaPolicy },
+        injectTo: 'head-prepend',
+      },
+    ],
+    generateBundle() {
+      const lines = Object.entries(SECURITY_HEADERS).map(([k, v]) => `  ${k}: ${v}`);
+      this.emitFile({ type: 'asset', fileName: '_headers', source: `/*\n${lines.join('\n')}\n` });
+    },
+  };
+}
+
+/** Models change only with models/manifest.json: their runtime cache is named after it. */
+const modelsTag = existsSync(join(modelsDir, 'manifest.json'))
+  ? createHash('sha256')
+      .update(readFileSync(join(modelsDir, 'manifest.json')))
+      .digest('hex')
+      .slice(0, 12)
+  : 'none';
+
+/**
+ * Installable and offline: the app, the default engine (MoveNet Lightning),
+ * the people counter and the wasm backend are cached when the service
+ * worker installs; other engines' models are cached the first time they load.
+ */
+const pwa = VitePWA({
+  registerType: 'prompt',
+  injectRegister: false,
+  manifest: {
+    name: 'knotless: posture coach',
+    short_name: 'knotless',
+    description: 'A posture coach that watches through your webcam, entirely on your own machine.',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    background_color: '#ffffff',
+    theme_color: '#1f9d74',
+    icons: [
+      { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+    ],
+  },
+  workbox: {
+    globPatterns: [
+      '**/*.{js,css,html,svg,png,webmanifest}',
+      'models/movenet-lightning.*',
+      'models/movenet-multipose.*',
+      'models/tfjs-wasm/tfjs-backend-wasm.wasm',
+      'models/tfjs-wasm/tfjs-backend-wasm-simd.wasm',
+    ],
+    maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+    navigateFallback: 'index.html',
+    cleanupOutdatedCaches: true,
+    runtimeCaching: [
+      {
+        urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/models/'),
+        handler: 'CacheFirst',
+        options: { cacheName: `knotless-models-${modelsTag}` },
+      },
+    ],
+  },
+});
+
+const packageVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string })
+  .version;
+/** KNOTLESS_BUILD_TAG marks a build (the update test builds two). */
+const appVersion = process.env.KNOTLESS_BUILD_TAG
+  ? `${packageVersion}+${process.env.KNOTLESS_BUILD_TAG}`
+  : packageVersion;
+
 const browserLaunch = { executablePath: chromiumPath, args: chromiumArgs };
 
 export default defineConfig({
-  plugins: [serveModels()],
+  publicDir: 'src/ui/public',
+  define: { __APP_VERSION__: JSON.stringify(appVersion) },
+  plugins: [serveModels(), securityHeaders(), pwa],
+  preview: { headers: SECURITY_HEADERS },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
   optimizeDeps: {

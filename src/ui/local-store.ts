@@ -13,15 +13,58 @@ const SETTINGS_KEY = 'knotless.alertSettings';
 const LOCK_KEY = 'knotless.pauseWhenLocked';
 const PREVIEW_KEY = 'knotless.showPreview';
 
-function load<T>(key: string, restore: (raw: unknown) => T): T {
-  let raw: unknown = null;
+/** What the page says about each stored item when it cannot be read. */
+const LABELS: Record<string, string> = {
+  [NEUTRAL_KEY]: 'your calibration',
+  [SETTINGS_KEY]: 'your alert settings',
+  [LOCK_KEY]: 'the screen-lock choice',
+  [PREVIEW_KEY]: 'the camera-picture choice',
+};
+
+/** Keys found stored but unreadable (broken JSON, wrong shape), since the page opened. */
+const damaged = new Set<string>();
+
+/**
+ * Reads `key` through `restore`. `rejects` tells whether a parsed value was
+ * refused as a whole; such a value, or text that is not JSON, is noted as damaged.
+ */
+function load<T>(
+  key: string,
+  restore: (raw: unknown) => T,
+  rejects: (raw: unknown, restored: T) => boolean,
+): T {
+  let text: string | null = null;
   try {
-    const text = localStorage.getItem(key);
-    raw = text ? JSON.parse(text) : null;
+    text = localStorage.getItem(key);
   } catch {
-    // Unreadable storage or broken JSON: restore from nothing.
+    return restore(null); // storage itself unreadable (blocked by the browser)
   }
-  return restore(raw);
+  if (text === null) return restore(null);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    damaged.add(key);
+    return restore(null);
+  }
+  const restored = restore(raw);
+  if (rejects(raw, restored)) damaged.add(key);
+  return restored;
+}
+
+const notObject = (raw: unknown) => typeof raw !== 'object' || raw === null || Array.isArray(raw);
+const notBoolean = (raw: unknown) => typeof raw !== 'boolean';
+
+/**
+ * Reads every stored item once and names those that could not be read (they
+ * are back to their defaults; the others are kept). Empty when all is well.
+ */
+export function damagedItems(): string[] {
+  loadNeutral();
+  loadAlertSettings();
+  loadPauseWhenLocked();
+  loadShowPreview();
+  return [...damaged].map((key) => LABELS[key] ?? key);
 }
 
 /** Returns false when the browser refused to store it (private mode, full storage). */
@@ -34,11 +77,12 @@ function save(key: string, value: unknown): boolean {
   }
 }
 
-export const loadNeutral = (): Neutral | null => load(NEUTRAL_KEY, restoreNeutral);
+export const loadNeutral = (): Neutral | null =>
+  load(NEUTRAL_KEY, restoreNeutral, (_, restored) => restored === null);
 export const saveNeutral = (neutral: Neutral): boolean => save(NEUTRAL_KEY, neutral);
-export const loadAlertSettings = (): AlertSettings => load(SETTINGS_KEY, restoreAlertSettings);
+export const loadAlertSettings = (): AlertSettings => load(SETTINGS_KEY, restoreAlertSettings, notObject);
 export const saveAlertSettings = (settings: AlertSettings): boolean => save(SETTINGS_KEY, settings);
-export const loadPauseWhenLocked = (): boolean => load(LOCK_KEY, (raw) => raw === true);
+export const loadPauseWhenLocked = (): boolean => load(LOCK_KEY, (raw) => raw === true, notBoolean);
 export const savePauseWhenLocked = (on: boolean): boolean => save(LOCK_KEY, on);
-export const loadShowPreview = (): boolean => load(PREVIEW_KEY, (raw) => raw !== false);
+export const loadShowPreview = (): boolean => load(PREVIEW_KEY, (raw) => raw !== false, notBoolean);
 export const saveShowPreview = (on: boolean): boolean => save(PREVIEW_KEY, on);

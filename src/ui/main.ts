@@ -6,13 +6,15 @@ import { CameraError, openCamera } from './camera';
 import { feedTrack, pullFrames, type Feed, type FeedHandlers } from './feed';
 import { clearPose, drawPose } from './overlay';
 import { createPoseClient, type PoseClient } from './pose-client';
-import { loadNeutral, saveNeutral } from './local-store';
+import { damagedItems, loadNeutral, saveNeutral } from './local-store';
 import { buildPanel, showSample } from './posture-panel';
 import { setupAlerts } from './alerts-ui';
 import { setupSampling } from './sampling-ui';
 import { setupIdlePause } from './idle-ui';
 import { setupPreview } from './preview-ui';
 import { setupHistory } from './history-ui';
+import { createRecovery } from './recovery';
+import { setupAppUpdate } from './app-update';
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -70,6 +72,20 @@ setInterval(() => {
   );
 }, 5000);
 
+setupAppUpdate({
+  banner: $('update'),
+  reload: $<HTMLButtonElement>('update-reload'),
+  offline: $('status-offline'),
+  version: $('status-version'),
+});
+
+const damaged = damagedItems();
+if (damaged.length > 0) {
+  say(
+    `Some saved settings could not be read and are back to their defaults: ${damaged.join(', ')}. Everything else was kept.`,
+  );
+}
+
 let feed: Feed | null = null;
 let stream: MediaStream | null = null;
 let loaded: string | null = null;
@@ -82,18 +98,90 @@ function say(text: string | null, kind: 'error' | 'info' = 'error'): void {
   ui.message.className = kind;
 }
 
+const recovery = createRecovery();
+
 function poseClient(): PoseClient {
-  client ??= createPoseClient((message) => {
-    say(`The pose worker stopped (${message}). Press Start to begin again.`);
-    client = null;
-    loaded = null;
-  });
+  client ??= createPoseClient(onWorkerCrash);
   return client;
 }
 
-/** Loads the picked engine in the worker if it is not the one loaded. */
+/** The worker crashed or hung: another one takes over the same camera, calibration, settings and history. */
+function onWorkerCrash(message: string): void {
+  const [dead, deadFeed, track] = [client, feed, currentTrack];
+  client = null;
+  loaded = null;
+  feed = null;
+  void deadFeed?.stop().catch(() => undefined); // not awaited: a hung worker never answers
+  dead?.dispose();
+  if (!track || track.readyState !== 'live') {
+    say(`The pose worker stopped (${message}). Press Start to begin again.`);
+    return;
+  }
+  const waitMs = recovery.afterCrash(
+    () => resumeTrack(track, message),
+    () => client === null && track === currentTrack && track.readyState === 'live',
+  );
+  say(
+    `The pose worker stopped (${message}). Starting it again in ${Math.ceil(waitMs / 1000)} s; your calibration, settings and history are kept.`,
+    'info',
+  );
+}
+
+async function resumeTrack(track: MediaStreamTrack, message: string): Promise<void> {
+  try {
+    await ensureEngine();
+    await useStoredNeutral(track);
+    feed = await feedTrack(poseClient(), track, ui.video, handlers);
+    say(`The pose worker stopped (${message}) and was started again.`, 'info');
+  } catch (err) {
+    say(describeLoadError(err));
+  }
+}
+
+/** The camera's track ended (unplugged, or taken by the system): go on by itself when it is back. */
+async function cameraLost(): Promise<void> {
+  say(
+    'The camera stopped (was it unplugged?). Monitoring goes on by itself when it is back, or press Start.',
+  );
+  await stopFeed();
+  await recovery.waitForCamera(async () => {
+    try {
+      await openAndStart();
+      say('The camera is back: monitoring goes on.', 'info');
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * Loads the picked engine in the worker if it is not the one loaded. When
+ * none is loaded yet and the picked one will not load (a model file missing
+ * or damaged), the others are tried in turn and the page says which runs.
+ */
 async function ensureEngine(): Promise<void> {
-  const engine = ui.engine.value as EngineName;
+  const picked = ui.engine.value as EngineName;
+  try {
+    await loadEngine(picked);
+  } catch (err) {
+    if (loaded) throw err; // switching: the worker keeps the engine it had
+    for (const { name } of ENGINES) {
+      if (name === picked || name === 'baseline') continue;
+      try {
+        await loadEngine(name);
+      } catch {
+        continue;
+      }
+      ui.engine.value = name;
+      say(`${describeLoadError(err)} Running ${name} instead.`);
+      return;
+    }
+    throw err;
+  }
+}
+
+async function loadEngine(engine: EngineName): Promise<void> {
   const backend = ui.backend.value as BackendChoice;
   const key = `${engine}/${backend}`;
   if (loaded === key) return;
@@ -199,8 +287,9 @@ async function stopFeed(): Promise<void> {
 
 async function startTrack(track: MediaStreamTrack, what: string): Promise<void> {
   track.addEventListener('ended', () => {
-    if (stream?.getTracks().includes(track))
-      say(`The ${what} stopped (was it unplugged?). Press Start to try again.`);
+    if (!stream?.getTracks().includes(track)) return;
+    if (what === 'camera') void cameraLost();
+    else say(`The ${what} stopped. Pick it again to go on.`);
   });
   currentTrack = track;
   sampling.resetTrack();
@@ -210,19 +299,25 @@ async function startTrack(track: MediaStreamTrack, what: string): Promise<void> 
   ui.calibrate.disabled = false;
 }
 
+/** Opens the camera and starts monitoring it; throws what went wrong. */
+async function openAndStart(): Promise<void> {
+  await stopFeed();
+  const loading = ensureEngine();
+  stream = await openCamera();
+  ui.video.srcObject = stream;
+  await ui.video.play();
+  ui.placeholder.hidden = true;
+  await loading;
+  const [track] = stream.getVideoTracks();
+  if (track) await startTrack(track, 'camera');
+  if (feed) preview.attach(stream, feed.mode);
+}
+
 async function startCamera(): Promise<void> {
   say(null);
+  recovery.cancelCameraWait();
   try {
-    await stopFeed();
-    const loading = ensureEngine();
-    stream = await openCamera();
-    ui.video.srcObject = stream;
-    await ui.video.play();
-    ui.placeholder.hidden = true;
-    await loading;
-    const [track] = stream.getVideoTracks();
-    if (track) await startTrack(track, 'camera');
-    if (feed) preview.attach(stream, feed.mode);
+    await openAndStart();
   } catch (err) {
     say(err instanceof CameraError ? err.message : describeLoadError(err));
   }
@@ -230,6 +325,7 @@ async function startCamera(): Promise<void> {
 
 async function startFile(file: File): Promise<void> {
   say(null);
+  recovery.cancelCameraWait();
   try {
     await stopFeed();
     await ensureEngine();

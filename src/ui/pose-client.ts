@@ -40,15 +40,45 @@ export function supportsTrackStreaming(): boolean {
   return trackProcessorCtor() !== null;
 }
 
+/** How often the worker is asked whether it is still there, ms. */
+const HEARTBEAT_MS = 5000;
+/** A worker that has not answered for this long is taken for dead, ms. */
+export const HANG_MS = 20_000;
+
+/**
+ * Starts the pose worker. `onCrash` is called once, when the worker throws
+ * an error nobody caught or stops answering for HANG_MS (stuck in a loop,
+ * or gone without a word): the caller disposes of this client and starts
+ * another.
+ */
 export function createPoseClient(onCrash?: (message: string) => void): PoseClient {
   const worker = new Worker(new URL('../../workers/pose.worker.ts', import.meta.url), {
     type: 'module',
     name: 'pose',
   });
-  if (onCrash) {
-    worker.addEventListener('error', (e) => onCrash(e.message || 'The pose worker stopped unexpectedly'));
-  }
   const api = wrap<PoseWorkerApi>(worker);
+  let crashed = false;
+  const crash = (message: string) => {
+    if (crashed) return;
+    crashed = true;
+    clearInterval(heartbeat);
+    onCrash?.(message);
+  };
+  worker.addEventListener('error', (e) => crash(e.message || 'it stopped unexpectedly'));
+  worker.addEventListener('messageerror', () => crash('a message from it could not be read'));
+  // One question at a time; only a question left unanswered counts (timers in a hidden page run late).
+  let askedAtMs: number | null = null;
+  const heartbeat = setInterval(() => {
+    if (askedAtMs !== null) {
+      if (performance.now() - askedAtMs > HANG_MS) crash(`it has not answered for ${HANG_MS / 1000} s`);
+      return;
+    }
+    askedAtMs = performance.now();
+    api.stats().then(
+      () => (askedAtMs = null),
+      () => undefined,
+    );
+  }, HEARTBEAT_MS);
   return {
     api,
     processFrame: (frame, timestampMs) => api.processFrame(transfer(frame, [frame]), timestampMs),
@@ -60,6 +90,8 @@ export function createPoseClient(onCrash?: (message: string) => void): PoseClien
       return true;
     },
     dispose() {
+      crashed = true;
+      clearInterval(heartbeat);
       api[releaseProxy]();
       worker.terminate();
     },

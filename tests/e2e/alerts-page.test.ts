@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, projectRoot, startAppServer, type AppServer } from '../../scripts/harness';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './app-fixture';
+import { projectRoot } from '../../scripts/harness';
 import { calibrate, sittingClip, startCamera } from '../../scripts/app-session';
 
 /**
@@ -16,24 +16,13 @@ const ONSET_S = 10;
 const SLACK_S = 6;
 
 describe('posture alerts on the live page', () => {
-  let server: AppServer;
-  const browsers: Browser[] = [];
+  const app = useApp();
   let stored: Record<string, string> = {};
 
-  beforeAll(async () => {
-    server = await startAppServer();
-  });
-
-  afterAll(async () => {
-    await Promise.all(browsers.map((b) => b.close()));
-    await server?.close();
-  });
-
   it('raises no alert while he sits upright after calibrating', async () => {
-    const browser = await launchChromium({ fakeCamera: await sittingClip(false) });
-    browsers.push(browser);
+    const browser = await app.launch({ fakeCamera: await sittingClip(false) });
     const page = await browser.newPage({ viewport: { width: 1000, height: 1000 } });
-    await page.goto(server.url);
+    await page.goto(app.url);
     // The settings form: a shorter onset, kept in localStorage.
     await page.click('#alert-settings summary');
     await page.fill('input[name="onsetSec"]', String(ONSET_S));
@@ -87,10 +76,9 @@ describe('posture alerts on the live page', () => {
   it('raises the lean alert, with its side and the tilting article, within the onset delay', async () => {
     expect(stored['knotless.neutral']).toBeDefined();
     const leaning = await sittingClip(true);
-    const browser = await launchChromium({ fakeCamera: leaning });
-    browsers.push(browser);
+    const browser = await app.launch({ fakeCamera: leaning });
     const page = await browser.newPage({ viewport: { width: 1000, height: 1000 } });
-    await page.goto(server.url);
+    await page.goto(app.url);
     // The same person at the same camera, calibrated on the upright footage, now leaning.
     // (The fake camera's label is its file's path, so the neutral takes the new one.)
     const neutral = JSON.parse(stored['knotless.neutral']!) as { camera: { label: string } };

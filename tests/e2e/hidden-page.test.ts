@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startAppServer, type AppServer } from '../../scripts/harness';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './app-fixture';
 import { pageProbes, type ProbeWindow } from '../../scripts/page-probes';
 import { calibrate, sittingClip, startCamera } from '../../scripts/app-session';
 
@@ -18,24 +17,13 @@ const RATE_FPS = 2;
 const ONSET_S = 20;
 
 describe('monitoring while the page is hidden', () => {
-  let server: AppServer;
-  const browsers: Browser[] = [];
-
-  beforeAll(async () => {
-    server = await startAppServer();
-  });
-
-  afterAll(async () => {
-    await Promise.all(browsers.map((b) => b.close()));
-    await server?.close();
-  });
+  const app = useApp();
 
   it('keeps sampling at the set rate for two minutes hidden, and notifies of the held lean', async () => {
     // Calibrate upright, as in the alerts test.
-    const upright = await launchChromium({ fakeCamera: await sittingClip(false) });
-    browsers.push(upright);
+    const upright = await app.launch({ fakeCamera: await sittingClip(false) });
     const a = await upright.newPage();
-    await a.goto(server.url);
+    await a.goto(app.url);
     await startCamera(a);
     expect(await calibrate(a)).toMatch(/^Calibrated:/);
     const neutral = JSON.parse((await a.evaluate(() => localStorage.getItem('knotless.neutral')))!) as {
@@ -44,13 +32,12 @@ describe('monitoring while the page is hidden', () => {
     await upright.close();
 
     const leaning = await sittingClip(true);
-    const browser = await launchChromium({ fakeCamera: leaning });
-    browsers.push(browser);
+    const browser = await app.launch({ fakeCamera: leaning });
     const context = await browser.newContext();
-    await context.grantPermissions(['notifications'], { origin: server.url });
+    await context.grantPermissions(['notifications'], { origin: app.url });
     const page = await context.newPage();
     await page.addInitScript(pageProbes);
-    await page.goto(server.url);
+    await page.goto(app.url);
     neutral.camera.label = leaning;
     await page.evaluate(
       ([n, onset]) => {

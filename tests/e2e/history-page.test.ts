@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './app-fixture';
 import { calibrate, sittingClip, startCamera } from '../../scripts/app-session';
-import { launchChromium, projectRoot, startAppServer, type AppServer } from '../../scripts/harness';
+import { projectRoot } from '../../scripts/harness';
 import { pageProbes, type ProbeWindow } from '../../scripts/page-probes';
 import { syntheticDay } from '../../scripts/synthetic-history';
 import { addMinute, compactMinute, emptyMinute } from '../../src/core/history/minute';
@@ -35,25 +36,14 @@ const storedSeconds = (page: Page) =>
   );
 
 describe('history in the app', () => {
-  let server: AppServer;
-  const browsers: Browser[] = [];
-
-  beforeAll(async () => {
-    server = await startAppServer();
-  });
-
-  afterAll(async () => {
-    await Promise.all(browsers.map((b) => b.close()));
-    await server?.close();
-  });
+  const app = useApp();
 
   it('keeps what was recorded across a reload, and loses at most 10 s when the page crashes', async () => {
-    const browser = await launchChromium({ fakeCamera: await sittingClip(false) });
-    browsers.push(browser);
+    const browser = await app.launch({ fakeCamera: await sittingClip(false) });
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.addInitScript(pageProbes);
-    await page.goto(server.url);
+    await page.goto(app.url);
     await startCamera(page);
     expect(await calibrate(page)).toMatch(/^Calibrated:/);
     await page.waitForTimeout(20_000);
@@ -86,7 +76,7 @@ describe('history in the app', () => {
     await page.waitForEvent('crash', { timeout: 10_000 }).catch(() => undefined);
 
     const after = await context.newPage();
-    await after.goto(server.url);
+    await after.goto(app.url);
     await after.waitForFunction(() => document.documentElement.dataset.history === 'indexeddb');
     const stored = await storedSeconds(after);
     const truth = atX + (crashAt - x) / 1000;
@@ -96,13 +86,12 @@ describe('history in the app', () => {
   });
 
   it('keeps going in memory, and says so, when the storage quota is too small', async () => {
-    const browser = await launchChromium({ fakeCamera: await sittingClip(false) });
-    browsers.push(browser);
+    const browser = await app.launch({ fakeCamera: await sittingClip(false) });
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(app.url);
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(server.url).origin, quotaSize: 1 });
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(app.url).origin, quotaSize: 1 });
     await startCamera(page);
     await page.waitForFunction(() => document.documentElement.dataset.history === 'memory', null, {
       timeout: 30_000,
@@ -120,11 +109,10 @@ describe('history in the app', () => {
   });
 
   it('draws a day of data: timeline, summary, one-sided strain and trend (screenshot)', async () => {
-    const browser = await launchChromium();
-    browsers.push(browser);
+    const browser = await app.launch();
     const context = await browser.newContext({ timezoneId: 'UTC', viewport: { width: 1000, height: 900 } });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(app.url);
     await page.waitForFunction(() => document.documentElement.dataset.history === 'indexeddb');
     const day = '2026-11-20';
     const minutes = syntheticDay(Date.UTC(2026, 10, 20), day, 1);
