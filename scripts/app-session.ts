@@ -48,3 +48,22 @@ export async function calibrate(page: Page): Promise<string> {
   );
   return (await outcome.jsonValue()) as string;
 }
+
+/** Seconds monitored as stored in the app's history, read straight from its database. */
+export const storedSeconds = (page: Page): Promise<number> =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const req = indexedDB.open('knotless');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const all = db.transaction('minutes').objectStore('minutes').getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolve((all.result as { monitoredS?: number }[]).reduce((a, r) => a + (r.monitoredS ?? 0), 0));
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );

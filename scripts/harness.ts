@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import { build, createServer, preview, type ViteDevServer } from 'vite';
 import { chromiumArgs, chromiumPath, fakeCameraArgs } from './chromium';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,6 +33,48 @@ export async function startAppServer(): Promise<AppServer> {
   const address = server.httpServer?.address();
   if (!address || typeof address === 'string') throw new Error('Vite did not start listening');
   return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
+}
+
+/**
+ * Builds the app as `npm run build` does (without the type check) into
+ * `outDir`; `tag` marks the build's version (KNOTLESS_BUILD_TAG).
+ */
+export async function buildApp(outDir: string, tag?: string): Promise<void> {
+  const before = process.env.KNOTLESS_BUILD_TAG;
+  if (tag) process.env.KNOTLESS_BUILD_TAG = tag;
+  else delete process.env.KNOTLESS_BUILD_TAG;
+  try {
+    await build({
+      root: projectRoot,
+      configFile: join(projectRoot, 'vite.config.ts'),
+      logLevel: 'error',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    if (before === undefined) delete process.env.KNOTLESS_BUILD_TAG;
+    else process.env.KNOTLESS_BUILD_TAG = before;
+  }
+}
+
+/** Serves a build as `npm run preview` does, with the app's security headers, on loopback. */
+export async function startBuiltServer(outDir: string): Promise<AppServer> {
+  const server = await preview({
+    root: projectRoot,
+    configFile: join(projectRoot, 'vite.config.ts'),
+    logLevel: 'error',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('vite preview did not start listening');
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    // Open keep-alive connections would keep a closed server answering.
+    close: () => {
+      (server.httpServer as { closeAllConnections?: () => void }).closeAllConnections?.();
+      return server.close();
+    },
+  };
 }
 
 export interface LaunchOptions {

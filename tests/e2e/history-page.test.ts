@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './app-fixture';
-import { calibrate, sittingClip, startCamera } from '../../scripts/app-session';
+import { calibrate, sittingClip, startCamera, storedSeconds } from '../../scripts/app-session';
 import { projectRoot } from '../../scripts/harness';
 import { pageProbes, type ProbeWindow } from '../../scripts/page-probes';
 import { syntheticDay } from '../../scripts/synthetic-history';
@@ -15,25 +15,6 @@ import { join } from 'node:path';
  * quota too small for it keeps the app going in memory, and a day of data
  * draws as a chart (screenshot in tests/screenshots/history-day.png).
  */
-
-/** Seconds monitored today as stored, read straight from the database. */
-const storedSeconds = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const req = indexedDB.open('knotless');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          const all = db.transaction('minutes').objectStore('minutes').getAll();
-          all.onsuccess = () => {
-            db.close();
-            resolve((all.result as { monitoredS?: number }[]).reduce((a, r) => a + (r.monitoredS ?? 0), 0));
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
 
 describe('history in the app', () => {
   const app = useApp();
