@@ -67,12 +67,14 @@ export function openHistoryDb(
   name = DB_NAME,
   version = DB_VERSION,
   onBlocked: () => void = () => undefined,
+  onBlocking: () => void = () => undefined,
 ): Promise<Db> {
   return openDB<HistorySchema>(name, version, {
     async upgrade(db, oldVersion, newVersion, tx) {
       for (let v = oldVersion; v < (newVersion ?? version); v++) await UPGRADES[v]?.(db, tx);
     },
     blocked: onBlocked,
+    blocking: onBlocking,
   });
 }
 
@@ -241,6 +243,12 @@ class FallbackStore implements HistoryStore {
     return this.idb && !this.problem ? 'indexeddb' : 'memory';
   }
 
+  /** The database went away (closed for a newer version): memory from now on, for this reason. */
+  lose(problem: string): void {
+    this.idb = null;
+    this.problem = problem;
+  }
+
   async add(records: readonly MinuteRecord[]): Promise<void> {
     if (this.idb && !this.problem) {
       try {
@@ -310,7 +318,15 @@ export async function openHistory(name = DB_NAME, openTimeoutMs = OPEN_TIMEOUT_M
     return new FallbackStore(null, 'History is kept in memory only: this browser offers no database here.');
   let blocked = false;
   let gaveUp = false;
-  const opening = openHistoryDb(name, DB_VERSION, () => (blocked = true));
+  let store: FallbackStore | null = null;
+  // A newer version of the app opened in another tab wants to upgrade: let it.
+  const onBlocking = () => {
+    void opening.then((db) => db.close());
+    store?.lose(
+      'History is kept in memory only: a newer version of knotless was opened in another tab. Reload this tab to go on saving here.',
+    );
+  };
+  const opening = openHistoryDb(name, DB_VERSION, () => (blocked = true), onBlocking);
   // Opened after we went on without it: close it, or it would block the next upgrade or delete.
   opening.then(
     (db) => gaveUp && db.close(),
@@ -323,7 +339,8 @@ export async function openHistory(name = DB_NAME, openTimeoutMs = OPEN_TIMEOUT_M
         setTimeout(() => reject(new Error(blocked ? 'blocked' : 'timeout')), openTimeoutMs),
       ),
     ]);
-    return new FallbackStore(new IdbStore(db), null);
+    store = new FallbackStore(new IdbStore(db), null);
+    return store;
   } catch (err) {
     gaveUp = true;
     const why =

@@ -158,6 +158,25 @@ describe('history in IndexedDB', () => {
     old.close();
   });
 
+  it('lets a newer version open in another tab upgrade, and goes on in memory, saying so', async () => {
+    const name = fresh();
+    const s = await open(name);
+    await s.add([minute(nine)]);
+    // What a newer version of the app does on open: a higher version number.
+    const newer = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(name, 99);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+      req.onblocked = () => reject(new Error('blocked by the older tab'));
+    });
+    expect(newer.version).toBe(99);
+    newer.close();
+    expect(s.kind).toBe('memory');
+    expect(s.problem).toMatch(/newer version of knotless was opened in another tab/);
+    await s.add([minute(nine + 60_000)]);
+    expect((await s.day(DAY)).records.map((r) => r.t)).toContain(nine + 60_000);
+  });
+
   it('deletes everything', async () => {
     const name = fresh();
     const s = await open(name);
