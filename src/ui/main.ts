@@ -193,6 +193,7 @@ async function loadEngine(engine: EngineName): Promise<void> {
   loaded = key;
   ui.engineOut.textContent = info.engine;
   ui.backendOut.textContent = info.backend;
+  runningBackend = info.backend;
 }
 
 const handlers: FeedHandlers = {
@@ -200,8 +201,20 @@ const handlers: FeedHandlers = {
   onError: (message) => say(`Pose estimation failed: ${message}`),
 };
 
+/** The backend the worker runs on: it leaves WebGL by itself when its context is lost. */
+let runningBackend: string | null = null;
+
 function showResult(result: PoseFrameResult): void {
   const now = performance.now();
+  if (result.backend !== runningBackend) {
+    if (runningBackend === 'webgl')
+      say(
+        `WebGL stopped working (its context was lost): pose estimation goes on with ${result.backend}, on the CPU.`,
+        'info',
+      );
+    runningBackend = result.backend;
+    ui.backendOut.textContent = result.backend;
+  }
   rate.tick(now);
   recentInferenceMs.push(result.timings.inferenceMs);
   if (recentInferenceMs.length > 30) recentInferenceMs.shift();

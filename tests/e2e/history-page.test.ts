@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './app-fixture';
 import { calibrate, sittingClip, startCamera, storedSeconds } from '../../scripts/app-session';

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import { selectBackend } from './backend';
 import type { EngineConfig } from './config';
 import type { Detector, RuntimeProbe } from './detector';
@@ -27,4 +28,13 @@ export async function createDetector(config: Readonly<EngineConfig>): Promise<De
 export const tfjsRuntime: RuntimeProbe = {
   tensors: () => tf.memory().numTensors,
   threads: () => (tf.getBackend() === 'wasm' ? getThreadsCount() : 1),
+  webglLost() {
+    const webgl = tf.findBackend('webgl') as { gpgpu?: { gl?: WebGLRenderingContext } } | null;
+    return webgl?.gpgpu?.gl?.isContextLost() ?? false;
+  },
+  resetWebgl() {
+    if (tf.getBackend() === 'webgl') return;
+    tf.removeBackend('webgl');
+    tf.registerBackend('webgl', () => new MathBackendWebGL(), 2);
+  },
 };

@@ -42,6 +42,10 @@ export interface RuntimeProbe {
   tensors(): number;
   /** Threads the current backend computes on. */
   threads(): number;
+  /** Whether the WebGL backend's context has been lost (GPU reset, driver update, too many contexts). */
+  webglLost?(): boolean;
+  /** Drops the lost WebGL backend, so that choosing WebGL again starts a fresh context. */
+  resetWebgl?(): void;
 }
 
 /** Counts the people in a frame (a second model, run now and then). */

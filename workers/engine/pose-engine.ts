@@ -10,6 +10,7 @@ import type {
   CounterFactory,
   Detector,
   DetectorFactory,
+  Estimate,
   FrameLike,
   PeopleCounter,
   RuntimeProbe,
@@ -40,6 +41,7 @@ export class PoseEngine {
   private options: EngineOptions = { ...DEFAULT_ENGINE_OPTIONS };
   private processed = 0;
   private dropped = 0;
+  private config: EngineConfig | null = null;
   private modelBaseUrl = '';
   private counter: Promise<PeopleCounter | null> | null = null;
   private lastCountMs = Number.NEGATIVE_INFINITY;
@@ -57,6 +59,7 @@ export class PoseEngine {
    */
   async init(partial: Partial<EngineConfig> = {}): Promise<EngineInfo> {
     const config = resolveEngineConfig(partial);
+    this.config = config;
     this.modelBaseUrl = config.modelBaseUrl;
     const t0 = this.now();
     const detector = await this.createDetector(config);
@@ -107,11 +110,62 @@ export class PoseEngine {
     }
   }
 
-  private async run(detector: Detector, frame: FrameLike, timestampMs: number): Promise<PoseFrameResult> {
+  /**
+   * The WebGL context is gone: the same engine is loaded on wasm and takes
+   * over (results then name the backend that ran, which the page shows).
+   */
+  private async leaveWebgl(lost: Detector): Promise<Detector> {
+    const detector = await this.createDetector({
+      ...resolveEngineConfig(this.config ?? {}),
+      backend: 'wasm',
+    });
+    this.detector = detector;
+    try {
+      lost.dispose();
+    } catch {
+      // Its textures went with the context.
+    }
+    this.runtime.resetWebgl?.();
+    return detector;
+  }
+
+  /** `work` on WebGL, given up when the context is lost meanwhile (a lost context never finishes it). */
+  private unlessLost<T>(detector: Detector, work: Promise<T>): Promise<T> {
+    if (detector.backend !== 'webgl' || !this.runtime.webglLost) return work;
+    return new Promise<T>((resolve, reject) => {
+      const watch = setInterval(() => {
+        if (!this.webglLost(detector)) return;
+        clearInterval(watch);
+        reject(new Error('the WebGL context was lost'));
+      }, LOST_CHECK_MS);
+      work.then(resolve, reject).finally(() => clearInterval(watch));
+    });
+  }
+
+  private webglLost(detector: Detector): boolean {
+    return detector.backend === 'webgl' && (this.runtime.webglLost?.() ?? false);
+  }
+
+  private async estimate(
+    detector: Detector,
+    frame: FrameLike,
+  ): Promise<{ detector: Detector; estimate: Estimate }> {
+    if (this.webglLost(detector)) detector = await this.leaveWebgl(detector);
+    try {
+      return { detector, estimate: await this.unlessLost(detector, detector.estimate(frame, this.options)) };
+    } catch (err) {
+      if (!this.webglLost(detector)) throw err;
+      const next = await this.leaveWebgl(detector);
+      return { detector: next, estimate: await next.estimate(frame, this.options) };
+    }
+  }
+
+  private async run(given: Detector, frame: FrameLike, timestampMs: number): Promise<PoseFrameResult> {
     const t0 = this.now();
     try {
       const { width, height } = frameSize(frame);
-      const { pose, prepMs, inferenceMs } = await detector.estimate(frame, this.options);
+      const { detector, estimate } = await this.estimate(given, frame);
+      const { pose, prepMs, inferenceMs } = estimate;
       const score = pose ? upperBodyScore(pose.keypoints) : 0;
       const present = pose !== null && score >= this.options.minPoseScore;
       if (!present) detector.reset();
@@ -158,6 +212,9 @@ export class PoseEngine {
     this.detector = null;
   }
 }
+
+/** How often a frame on WebGL checks that its context is still there, ms. */
+const LOST_CHECK_MS = 250;
 
 /** Mean score of the face and shoulder points: how sure the model is someone is there. */
 export function upperBodyScore(keypoints: readonly { name: string; score: number }[]): number {
