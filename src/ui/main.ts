@@ -188,6 +188,7 @@ async function loadEngine(engine: EngineName): Promise<void> {
   ui.engineOut.textContent = `loading ${engine}…`;
   const api = poseClient().api;
   const info = await api.init({ engine, backend });
+  await api.setOptions({ countPeopleEveryMs: COUNT_PEOPLE_EVERY_MS });
   await alerts.configure(api);
   await sampling.configure(api);
   loaded = key;
@@ -200,6 +201,11 @@ const handlers: FeedHandlers = {
   onResult: showResult,
   onError: (message) => say(`Pose estimation failed: ${message}`),
 };
+
+/** People counted in view (now and then, by a second model): more than one is said. */
+let peopleInView = 1;
+/** How often people are counted while monitoring, ms. */
+const COUNT_PEOPLE_EVERY_MS = 60_000;
 
 /** The backend the worker runs on: it leaves WebGL by itself when its context is lost. */
 let runningBackend: string | null = null;
@@ -227,7 +233,12 @@ function showResult(result: PoseFrameResult): void {
   drawPose(ui.overlay, result);
   ui.inferenceOut.textContent = `${summarize(recentInferenceMs).median.toFixed(1)} ms`;
   ui.fpsOut.textContent = rate.perSecond(now).toFixed(1);
-  ui.personOut.textContent = result.pose ? 'in view' : 'nobody in view';
+  if (result.people !== null) peopleInView = result.people;
+  ui.personOut.textContent = !result.pose
+    ? 'nobody in view'
+    : peopleInView > 1
+      ? `${peopleInView} people in view: ${result.posture.calibrated ? 'following the person calibrated' : 'calibrate with only you in view'}`
+      : 'in view';
   sampling.show(result.sampling);
   showPosture(result);
 }
