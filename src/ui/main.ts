@@ -1,13 +1,14 @@
 /** The page: wires the camera or a file, the pose worker and the live view. */
 import { ENGINES, type BackendChoice, type EngineName } from '../core/pose';
 import type { PostureFrameResult as PoseFrameResult } from '../../workers/engine/api';
-import { RateMeter, summarize } from '../core/rate';
 import { CameraError, openCamera } from './camera';
 import { feedTrack, pullFrames, type Feed, type FeedHandlers } from './feed';
 import { clearPose, drawPose } from './overlay';
 import { createPoseClient, type PoseClient } from './pose-client';
-import { damagedItems, loadNeutral, saveNeutral } from './local-store';
-import { buildPanel, showSample } from './posture-panel';
+import { damagedItems } from './local-store';
+import { buildPanel } from './posture-panel';
+import { createLoopStatus } from './loop-status';
+import { createCalibrationView } from './calibration-ui';
 import { setupAlerts } from './alerts-ui';
 import { setupSampling } from './sampling-ui';
 import { setupIdlePause } from './idle-ui';
@@ -32,30 +33,38 @@ const ui = {
   overlay: $<HTMLCanvasElement>('overlay'),
   placeholder: $<HTMLParagraphElement>('placeholder'),
   engineOut: $('status-engine'),
-  backendOut: $('status-backend'),
-  inferenceOut: $('status-inference'),
-  fpsOut: $('status-fps'),
-  personOut: $('status-person'),
   pathOut: $('status-path'),
   sampling: $<HTMLSelectElement>('sampling'),
   samplingOut: $('status-sampling'),
-  samplesOut: $('status-samples'),
   tensorsOut: $('status-tensors'),
   calibrate: $<HTMLButtonElement>('calibrate'),
-  calibrationStatus: $<HTMLParagraphElement>('calibration-status'),
-  calibrationProgress: $<HTMLProgressElement>('calibration-progress'),
   metrics: $<HTMLUListElement>('metrics'),
 };
 
-const CALIBRATION_MS = 5000;
 buildPanel(ui.metrics);
+const status = createLoopStatus(
+  {
+    engine: ui.engineOut,
+    backend: $('status-backend'),
+    inference: $('status-inference'),
+    fps: $('status-fps'),
+    person: $('status-person'),
+    samples: $('status-samples'),
+  },
+  say,
+);
+const calibration = createCalibrationView({
+  button: ui.calibrate,
+  status: $('calibration-status'),
+  progress: $<HTMLProgressElement>('calibration-progress'),
+  metrics: ui.metrics,
+});
 let currentTrack: MediaStreamTrack | null = null;
 
 for (const { name, label } of ENGINES) ui.engine.add(new Option(label, name));
 
 let client: PoseClient | null = null;
 const alerts = setupAlerts(() => client?.api ?? null);
-let samples = 0;
 setupIdlePause($<HTMLInputElement>('pause-when-locked'), $('idle-status'), (locked) =>
   alerts.setScreenLocked(locked),
 );
@@ -89,8 +98,6 @@ if (damaged.length > 0) {
 let feed: Feed | null = null;
 let stream: MediaStream | null = null;
 let loaded: string | null = null;
-const rate = new RateMeter(2000);
-const recentInferenceMs: number[] = [];
 
 function say(text: string | null, kind: 'error' | 'info' = 'error'): void {
   ui.message.hidden = text === null;
@@ -130,7 +137,7 @@ function onWorkerCrash(message: string): void {
 async function resumeTrack(track: MediaStreamTrack, message: string): Promise<void> {
   try {
     await ensureEngine();
-    await useStoredNeutral(track);
+    await calibration.useStored(poseClient().api, track);
     feed = await feedTrack(poseClient(), track, ui.video, handlers);
     say(`The pose worker stopped (${message}) and was started again.`, 'info');
   } catch (err) {
@@ -185,120 +192,36 @@ async function loadEngine(engine: EngineName): Promise<void> {
   const backend = ui.backend.value as BackendChoice;
   const key = `${engine}/${backend}`;
   if (loaded === key) return;
-  ui.engineOut.textContent = `loading ${engine}…`;
+  status.loading(engine);
   const api = poseClient().api;
   const info = await api.init({ engine, backend });
   await api.setOptions({ countPeopleEveryMs: COUNT_PEOPLE_EVERY_MS });
   await alerts.configure(api);
   await sampling.configure(api);
   loaded = key;
-  ui.engineOut.textContent = info.engine;
-  ui.backendOut.textContent = info.backend;
-  runningBackend = info.backend;
+  status.loaded(info);
+}
+
+/** How often people are counted while monitoring, ms. */
+const COUNT_PEOPLE_EVERY_MS = 60_000;
+
+function showResult(result: PoseFrameResult): void {
+  status.count(result);
+  calibration.follow(result);
+  alerts.handle(result.alerts);
+  history.record(result);
+  sampling.follow(result.sampling, currentTrack);
+  if (document.hidden) return; // nothing is drawn while nobody can see it
+  status.show(result);
+  drawPose(ui.overlay, result);
+  sampling.show(result.sampling);
+  calibration.show(result);
 }
 
 const handlers: FeedHandlers = {
   onResult: showResult,
   onError: (message) => say(`Pose estimation failed: ${message}`),
 };
-
-/** People counted in view (now and then, by a second model): more than one is said. */
-let peopleInView = 1;
-/** How often people are counted while monitoring, ms. */
-const COUNT_PEOPLE_EVERY_MS = 60_000;
-
-/** The backend the worker runs on: it leaves WebGL by itself when its context is lost. */
-let runningBackend: string | null = null;
-
-function showResult(result: PoseFrameResult): void {
-  const now = performance.now();
-  if (result.backend !== runningBackend) {
-    if (runningBackend === 'webgl')
-      say(
-        `WebGL stopped working (its context was lost): pose estimation goes on with ${result.backend}, on the CPU.`,
-        'info',
-      );
-    runningBackend = result.backend;
-    ui.backendOut.textContent = result.backend;
-  }
-  rate.tick(now);
-  recentInferenceMs.push(result.timings.inferenceMs);
-  if (recentInferenceMs.length > 30) recentInferenceMs.shift();
-  alerts.handle(result.alerts);
-  history.record(result);
-  samples++;
-  sampling.follow(result.sampling, currentTrack);
-  if (document.hidden) return; // nothing is drawn while nobody can see it
-  ui.samplesOut.textContent = String(samples);
-  drawPose(ui.overlay, result);
-  ui.inferenceOut.textContent = `${summarize(recentInferenceMs).median.toFixed(1)} ms`;
-  ui.fpsOut.textContent = rate.perSecond(now).toFixed(1);
-  if (result.people !== null) peopleInView = result.people;
-  ui.personOut.textContent = !result.pose
-    ? 'nobody in view'
-    : peopleInView > 1
-      ? `${peopleInView} people in view: ${result.posture.calibrated ? 'following the person calibrated' : 'calibrate with only you in view'}`
-      : 'in view';
-  sampling.show(result.sampling);
-  showPosture(result);
-}
-
-function showPosture(result: PoseFrameResult): void {
-  const p = result.posture;
-  const c = p.calibration;
-  if (c?.state === 'collecting') {
-    ui.calibrationProgress.hidden = false;
-    ui.calibrationProgress.value = c.progress;
-    ui.calibrationStatus.textContent = `Sit upright, look at the screen and hold still… ${Math.ceil(c.remainingMs / 1000)} s`;
-  } else if (c?.state === 'finished') {
-    ui.calibrationProgress.hidden = true;
-    ui.calibrate.disabled = false;
-    if (c.outcome.ok) {
-      const stored = saveNeutral(c.outcome.neutral);
-      ui.calibrationStatus.textContent = `Calibrated: your neutral posture, about ${c.outcome.neutral.screenDistanceCm.toFixed(0)} cm from the screen.${
-        stored ? '' : ' This browser would not store it, so it lasts until the page closes.'
-      }`;
-    } else {
-      ui.calibrationStatus.textContent = `Not calibrated: ${c.outcome.message}`;
-    }
-  } else if (p.needsRecalibration) {
-    ui.calibrationStatus.textContent =
-      'The camera resolution changed since you calibrated. Press Calibrate again.';
-  }
-  ui.metrics.dataset.calibrated = String(p.calibrated);
-  showSample(ui.metrics, p);
-}
-
-async function calibrate(): Promise<void> {
-  if (!client || !feed) return;
-  ui.calibrate.disabled = true;
-  const settings = currentTrack?.getSettings();
-  ui.calibrationStatus.textContent = 'Sit upright, look at the screen and hold still…';
-  ui.calibrationProgress.hidden = false;
-  ui.calibrationProgress.value = 0;
-  await client.api.startCalibration(CALIBRATION_MS, {
-    label: currentTrack?.label ?? '',
-    widthPx: settings?.width ?? 0,
-    heightPx: settings?.height ?? 0,
-  });
-}
-
-/** Hands the stored neutral to the worker, unless it was taken with another camera. */
-async function useStoredNeutral(track: MediaStreamTrack): Promise<void> {
-  const neutral = loadNeutral();
-  if (!neutral) {
-    ui.calibrationStatus.textContent =
-      'Not calibrated yet: sit upright, then press Calibrate. Until then nothing is judged.';
-    return;
-  }
-  if (neutral.camera.label && track.label && neutral.camera.label !== track.label) {
-    await poseClient().api.setNeutral(null);
-    ui.calibrationStatus.textContent = `You calibrated with another camera (${neutral.camera.label}). Press Calibrate again for this one.`;
-    return;
-  }
-  await poseClient().api.setNeutral(neutral);
-  ui.calibrationStatus.textContent = `Calibrated on ${new Date(neutral.createdAtMs).toLocaleString()}. Recalibrate any time.`;
-}
 
 async function stopFeed(): Promise<void> {
   await feed?.stop();
@@ -317,7 +240,7 @@ async function startTrack(track: MediaStreamTrack, what: string): Promise<void> 
   });
   currentTrack = track;
   sampling.resetTrack();
-  await useStoredNeutral(track);
+  await calibration.useStored(poseClient().api, track);
   feed = await feedTrack(poseClient(), track, ui.video, handlers);
   ui.pathOut.textContent = feed.mode === 'worker-stream' ? 'camera → worker' : 'page → worker';
   ui.calibrate.disabled = false;
@@ -407,7 +330,7 @@ ui.start.addEventListener('click', () => {
 });
 ui.calibrate.addEventListener('click', () => {
   alerts.onCalibrate();
-  void calibrate();
+  if (client && feed) void calibration.start(client.api, currentTrack);
 });
 ui.file.addEventListener('change', () => {
   const file = ui.file.files?.[0];
