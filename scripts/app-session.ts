@@ -67,3 +67,31 @@ export const storedSeconds = (page: Page): Promise<number> =>
         };
       }),
   );
+
+/** The neutral the page stored when it calibrated (to carry to a page with another clip). */
+export async function storedNeutral(page: Page): Promise<{ camera: { label: string } }> {
+  const text = await page.evaluate(() => localStorage.getItem('knotless.neutral'));
+  if (!text) throw new Error('the page has stored no neutral');
+  return JSON.parse(text) as { camera: { label: string } };
+}
+
+/**
+ * Gives the page a neutral calibrated elsewhere, as if taken with the camera
+ * that plays `cameraLabel`, and an alert onset delay, then reloads it.
+ */
+export async function useNeutral(
+  page: Page,
+  neutral: { camera: { label: string } },
+  cameraLabel: string,
+  onsetSec: number,
+): Promise<void> {
+  const copy = { ...neutral, camera: { ...neutral.camera, label: cameraLabel } };
+  await page.evaluate(
+    ([n, onset]) => {
+      localStorage.setItem('knotless.neutral', n);
+      localStorage.setItem('knotless.alertSettings', JSON.stringify({ onsetSec: onset }));
+    },
+    [JSON.stringify(copy), onsetSec] as const,
+  );
+  await page.reload();
+}

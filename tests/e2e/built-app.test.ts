@@ -3,7 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { calibrate, sittingClip, startCamera, storedSeconds } from '../../scripts/app-session';
+import {
+  calibrate,
+  sittingClip,
+  startCamera,
+  storedSeconds,
+  storedNeutral,
+  useNeutral,
+} from '../../scripts/app-session';
 import { buildApp, startBuiltServer, tmpDir } from '../../scripts/harness';
 import { useApp } from './app-fixture';
 
@@ -74,9 +81,7 @@ describe('the built app', () => {
     );
     await startCamera(pageA);
     expect(await calibrate(pageA)).toMatch(/^Calibrated:/);
-    const neutral = JSON.parse((await pageA.evaluate(() => localStorage.getItem('knotless.neutral')))!) as {
-      camera: { label: string };
-    };
+    const neutral = await storedNeutral(pageA);
 
     // Monitor a held lean until the alert, then the chart and an export.
     const leaning = await sittingClip(true);
@@ -85,15 +90,7 @@ describe('the built app', () => {
     const seenB = watch(b);
     const page = await b.newPage();
     await page.goto(app.url);
-    neutral.camera.label = leaning;
-    await page.evaluate(
-      ([n, onset]) => {
-        localStorage.setItem('knotless.neutral', n);
-        localStorage.setItem('knotless.alertSettings', JSON.stringify({ onsetSec: onset }));
-      },
-      [JSON.stringify(neutral), ONSET_S] as const,
-    );
-    await page.reload();
+    await useNeutral(page, neutral, leaning, ONSET_S);
     await startCamera(page);
     await page.waitForSelector('#alert-list li[data-problem="tilt"]', { timeout: 90_000 });
     // A reload flushes history on the way out; the chart section shows it.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useApp } from './app-fixture';
 import { pageProbes, type ProbeWindow } from '../../scripts/page-probes';
-import { calibrate, sittingClip, startCamera } from '../../scripts/app-session';
+import { calibrate, sittingClip, startCamera, storedNeutral, useNeutral } from '../../scripts/app-session';
 
 /**
  * Monitoring with the page hidden, as in a background tab, for two minutes:
@@ -26,9 +26,7 @@ describe('monitoring while the page is hidden', () => {
     await a.goto(app.url);
     await startCamera(a);
     expect(await calibrate(a)).toMatch(/^Calibrated:/);
-    const neutral = JSON.parse((await a.evaluate(() => localStorage.getItem('knotless.neutral')))!) as {
-      camera: { label: string };
-    };
+    const neutral = await storedNeutral(a);
     await upright.close();
 
     const leaning = await sittingClip(true);
@@ -38,15 +36,7 @@ describe('monitoring while the page is hidden', () => {
     const page = await context.newPage();
     await page.addInitScript(pageProbes);
     await page.goto(app.url);
-    neutral.camera.label = leaning;
-    await page.evaluate(
-      ([n, onset]) => {
-        localStorage.setItem('knotless.neutral', n);
-        localStorage.setItem('knotless.alertSettings', JSON.stringify({ onsetSec: onset }));
-      },
-      [JSON.stringify(neutral), ONSET_S] as const,
-    );
-    await page.reload();
+    await useNeutral(page, neutral, leaning, ONSET_S);
     await page.selectOption('#sampling', String(RATE_FPS));
     await page.click('#start-camera');
     await page.waitForFunction(
