@@ -33,10 +33,10 @@ export function createHistoryRecorder(
     if (!s) return writing;
     const records = aggregator.drain();
     if (!records.length) return writing;
-    writing = writing.then(async () => {
-      await s.add(records); // never lost: a failing database hands them to memory
-      onWritten(s);
-    });
+    // Started now, not after the write before it (the database keeps their
+    // order): as the page is left, there is no later.
+    const written = s.add(records).then(() => onWritten(s)); // never lost: a failing database hands them to memory
+    writing = Promise.all([writing, written]).then(() => undefined);
     return writing;
   };
 

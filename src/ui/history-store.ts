@@ -130,34 +130,125 @@ function mergeInto<K>(
   }
 }
 
+/** How many recently written minutes (and days) IdbStore remembers, to write them again without reading. */
+const KNOWN_MAX = 8;
+
+const copyOf = (r: MinuteRecord): MinuteRecord => addMinute(emptyMinute(r.t, r.day), r);
+const later = <K extends number | string>(a: K | null, b: K): K => (a !== null && a > b ? a : b);
+
+/**
+ * What is stored under some keys of one object store, known without reading
+ * it: the totals this page wrote last, and that nothing is stored above the
+ * newest key (read once when the store opens, then kept up to date).
+ */
+class Known<K extends number | string> {
+  private readonly recent = new Map<K, MinuteRecord>();
+  /** Nothing is stored above this key (null: nothing at all); undefined while not known. */
+  private newest: K | null | undefined = undefined;
+  private highestWritten: K | null = null;
+
+  /** The stored totals under `key`: a record, null when there is none, undefined when unknown. */
+  get(key: K): MinuteRecord | null | undefined {
+    const have = this.recent.get(key);
+    if (have) return have;
+    return this.newest !== undefined && (this.newest === null || key > this.newest) ? null : undefined;
+  }
+
+  written(key: K, value: MinuteRecord): void {
+    this.recent.delete(key);
+    this.recent.set(key, value);
+    if (this.recent.size > KNOWN_MAX) this.recent.delete(this.recent.keys().next().value as K);
+    this.highestWritten = later(this.highestWritten, key);
+    if (this.newest !== undefined) this.newest = later(this.newest, key);
+  }
+
+  /** The newest key stored, read from the database (together with what this page wrote since). */
+  read(newest: K | null): void {
+    this.newest = this.highestWritten === null ? newest : later(newest, this.highestWritten);
+  }
+
+  forget(): void {
+    this.recent.clear();
+    this.newest = undefined;
+  }
+}
+
+/** Adds `r` to what is stored under `key`: at once when that is known, else after reading it. */
+function addTo<K extends number | string>(
+  store: { get(key: K): Promise<unknown>; put(value: Record<string, unknown>): Promise<unknown> },
+  known: Known<K>,
+  key: K,
+  r: MinuteRecord,
+  perDay: boolean,
+): Promise<unknown> {
+  const write = (have: MinuteRecord | null) => {
+    const merged = have ? addMinute(copyOf(have), r) : copyOf(r);
+    known.written(key, merged);
+    return store.put(compactMinute(merged));
+  };
+  const have = known.get(key);
+  if (have !== undefined) return write(have);
+  return store.get(key).then((raw) => {
+    const restored = raw ? restoreMinute(raw, perDay) : null;
+    return write(restored && 'record' in restored ? restored.record : null);
+  });
+}
+
 class IdbStore {
-  constructor(private readonly db: Db) {}
+  /**
+   * What is stored under the minutes and days about to be written to. When
+   * all of them are known, a write is puts issued at once and committed at
+   * once, with nothing left for the page to do: so a write started as the
+   * page is left (pagehide) lands. A read-then-write would stop after the
+   * read, the page gone, and the database would abort it.
+   */
+  private readonly knownMinutes = new Known<number>();
+  private readonly knownDays = new Known<string>();
+
+  constructor(private readonly db: Db) {
+    void this.readNewest();
+  }
+
+  private async readNewest(): Promise<void> {
+    try {
+      const tx = this.db.transaction(['minutes', 'days']);
+      const [minute, day] = await Promise.all([
+        tx.objectStore('minutes').openKeyCursor(null, 'prev'),
+        tx.objectStore('days').openKeyCursor(null, 'prev'),
+      ]);
+      this.knownMinutes.read(minute?.key ?? null);
+      this.knownDays.read(day?.key ?? null);
+    } catch {
+      // Not known: every first write to a key reads it first.
+    }
+  }
 
   async add(records: readonly MinuteRecord[]): Promise<void> {
     if (!records.length) return;
     const tx = this.db.transaction(['minutes', 'days'], 'readwrite');
-    const minutes = tx.objectStore('minutes');
-    const days = tx.objectStore('days');
     const dayTotals = new Map<string, MinuteRecord>();
     mergeInto(dayTotals, records, (r) => r.day);
-    const work: Promise<unknown>[] = [];
-    for (const r of records)
-      work.push(
-        minutes.get(r.t).then((raw) => {
-          const have = raw ? restoreMinute(raw) : null;
-          const merged = have && 'record' in have ? addMinute(have.record, r) : r;
-          return minutes.put(compactMinute(merged));
-        }),
-      );
-    for (const total of dayTotals.values())
-      work.push(
-        days.get(total.day).then((raw) => {
-          const have = raw ? restoreMinute(raw, true) : null;
-          const merged = have && 'record' in have ? addMinute(have.record, total) : total;
-          return days.put(compactMinute(merged));
-        }),
-      );
-    await Promise.all([...work, tx.done]);
+    const known =
+      records.every((r) => this.knownMinutes.get(r.t) !== undefined) &&
+      [...dayTotals.keys()].every((d) => this.knownDays.get(d) !== undefined);
+    const work = [
+      ...records.map((r) => addTo<number>(tx.objectStore('minutes'), this.knownMinutes, r.t, r, false)),
+      ...[...dayTotals.values()].map((d) =>
+        addTo<string>(tx.objectStore('days'), this.knownDays, d.day, d, true),
+      ),
+    ];
+    // Every put is issued: commit now rather than when the page next hears
+    // from the database, which a page being left never does (its transaction
+    // would be aborted with it).
+    if (known) tx.commit();
+    try {
+      await Promise.all([...work, tx.done]);
+    } catch (err) {
+      // What was known may not be what is stored now.
+      this.knownMinutes.forget();
+      this.knownDays.forget();
+      throw err;
+    }
   }
 
   async day(day: string): Promise<Loaded> {
@@ -179,6 +270,8 @@ class IdbStore {
   }
 
   async clear(): Promise<void> {
+    this.knownMinutes.forget();
+    this.knownDays.forget();
     const tx = this.db.transaction(['minutes', 'days'], 'readwrite');
     await Promise.all([tx.objectStore('minutes').clear(), tx.objectStore('days').clear(), tx.done]);
   }

@@ -66,6 +66,31 @@ describe('history in IndexedDB', () => {
     expect(totals.records[0]?.problemS.forwardHead).toBe(55);
   });
 
+  it('adds to what an earlier page stored: its newest minute, older ones, new ones, long after', async () => {
+    const name = fresh();
+    const a = await open(name);
+    await a.add([minute(nine, 20), minute(nine + 120_000, 40)]);
+    a.close();
+    const b = await open(name);
+    await b.days(); // the store has looked at what is there
+    await b.add([
+      minute(nine + 120_000, 10),
+      minute(nine, 5),
+      minute(nine + 60_000, 7),
+      minute(nine + 180_000, 9),
+    ]);
+    await b.add([minute(nine + 180_000, 1)]);
+    // Twelve more minutes, then the first ones again.
+    for (let i = 4; i < 16; i++) await b.add([minute(nine + i * 60_000, 1)]);
+    await b.add([minute(nine, 2), minute(nine + 60_000, 3)]);
+    b.close();
+    const c = await open(name);
+    const { records } = await c.day(DAY);
+    expect(records.slice(0, 4).map((r) => r.monitoredS)).toEqual([27, 10, 50, 10]);
+    expect(records.length).toBe(16);
+    expect((await c.dayTotals(DAY, DAY)).records[0]?.monitoredS).toBe(27 + 10 + 50 + 10 + 12);
+  });
+
   it('skips a damaged record with a warning and keeps the rest', async () => {
     const name = fresh();
     const s = await open(name);
