@@ -7,6 +7,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { chromiumArgs, chromiumPath } from './scripts/chromium';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './scripts/security-headers';
+import { MODELS_CACHE_PREFIX } from './src/ui/cache-names';
 
 const root = import.meta.dirname;
 const modelsDir = resolve(root, 'models');
@@ -83,6 +84,8 @@ const modelsTag = existsSync(join(modelsDir, 'manifest.json'))
       .digest('hex')
       .slice(0, 12)
   : 'none';
+/** The service worker's cache of the models not precached (the page drops other versions'). */
+const modelsCache = `${MODELS_CACHE_PREFIX}${modelsTag}`;
 
 /**
  * Installable and offline: the app, the default engine (MoveNet Lightning),
@@ -121,7 +124,7 @@ const pwa = VitePWA({
       {
         urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/models/'),
         handler: 'CacheFirst',
-        options: { cacheName: `knotless-models-${modelsTag}` },
+        options: { cacheName: modelsCache },
       },
     ],
   },
@@ -138,7 +141,7 @@ const browserLaunch = { executablePath: chromiumPath, args: chromiumArgs };
 
 export default defineConfig({
   publicDir: 'src/ui/public',
-  define: { __APP_VERSION__: JSON.stringify(appVersion) },
+  define: { __APP_VERSION__: JSON.stringify(appVersion), __MODELS_CACHE__: JSON.stringify(modelsCache) },
   plugins: [serveModels(), securityHeaders(), pwa],
   preview: { headers: SECURITY_HEADERS },
   worker: { format: 'es' },

@@ -6,6 +6,7 @@
  * (IndexedDB) are the browser's, not the cache's: an update keeps them.
  */
 import { registerSW } from 'virtual:pwa-register';
+import { MODELS_CACHE_PREFIX } from './cache-names';
 
 export interface UpdateElements {
   /** Shown when a new version is ready. */
@@ -22,7 +23,10 @@ export function setupAppUpdate(ui: UpdateElements): void {
     ui.offline.textContent = 'no (this browser has no service workers here)';
     return;
   }
-  if (navigator.serviceWorker.controller) ui.offline.textContent = 'yes';
+  if (navigator.serviceWorker.controller) {
+    ui.offline.textContent = 'yes';
+    void dropOtherModelCaches();
+  }
   const update = registerSW({
     onNeedRefresh() {
       ui.banner.hidden = false;
@@ -38,4 +42,17 @@ export function setupAppUpdate(ui: UpdateElements): void {
     ui.reload.disabled = true;
     void update(true);
   });
+}
+
+/**
+ * Deletes the model caches of other versions' models, once this version's
+ * service worker runs the page (an older one would still read its own).
+ */
+async function dropOtherModelCaches(): Promise<void> {
+  try {
+    for (const name of await caches.keys())
+      if (name.startsWith(MODELS_CACHE_PREFIX) && name !== __MODELS_CACHE__) await caches.delete(name);
+  } catch (err) {
+    console.warn('knotless: old model caches could not be deleted', err);
+  }
 }

@@ -1,2 +1,4 @@
 /** The app's version (package.json, with the build's tag when one is given), set by vite.config.ts. */
 declare const __APP_VERSION__: string;
+/** The service worker's cache of the models of this version (vite.config.ts). */
+declare const __MODELS_CACHE__: string;

@@ -144,7 +144,7 @@ describe('the built app', () => {
     await samplesGoOn(page);
   });
 
-  it('picks up a new version when the person reloads into it, keeping settings and history', async () => {
+  it('picks up a new version when the person reloads into it, keeping settings and history, dropping stale model caches', async () => {
     const dir = join(tmpDir, 'built-update');
     rmSync(dir, { recursive: true, force: true });
     cpSync(BUILT, dir, { recursive: true });
@@ -159,6 +159,8 @@ describe('the built app', () => {
       await page.waitForTimeout(12_000); // one history flush at least
       const stored = await storedSeconds(page);
       expect(stored).toBeGreaterThan(0);
+      // Left by a version with other models: dropped once a version runs the page.
+      await page.evaluate(() => caches.open('knotless-models-0123456789ab').then(() => undefined));
 
       await buildApp(dir, 'b');
       await page.reload(); // the browser looks for a new service worker on navigation
@@ -168,6 +170,12 @@ describe('the built app', () => {
       await page.waitForFunction(() => document.querySelector('#status-version')?.textContent === '0.1.0+b');
       expect(await page.isChecked('#show-preview')).toBe(false);
       expect(await storedSeconds(page)).toBeGreaterThanOrEqual(stored);
+      await expect
+        .poll(() => page.evaluate(() => caches.keys()))
+        .not.toContain('knotless-models-0123456789ab');
+      const cacheNames = await page.evaluate(() => caches.keys());
+      expect(cacheNames.filter((name) => name.startsWith('workbox-precache-'))).toHaveLength(1);
+      expect(cacheNames.filter((name) => name.startsWith('knotless-models-')).length).toBeLessThanOrEqual(1);
     } finally {
       await server.close();
     }
