@@ -27,7 +27,8 @@ export async function startAppServer(): Promise<AppServer> {
     root: projectRoot,
     configFile: join(projectRoot, 'vite.config.ts'),
     logLevel: 'error',
-    server: { host: '127.0.0.1', port: 0, strictPort: false },
+    // Serves the files as they were: no reload mid-run when one is edited.
+    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, watch: null },
   });
   await server.listen();
   const address = server.httpServer?.address();

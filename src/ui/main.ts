@@ -16,6 +16,7 @@ import { setupPreview } from './preview-ui';
 import { setupHistory } from './history-ui';
 import { createRecovery } from './recovery';
 import { setupAppUpdate } from './app-update';
+import { createWatchLock } from './watch-lock';
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -106,6 +107,20 @@ function say(text: string | null, kind: 'error' | 'info' = 'error'): void {
 }
 
 const recovery = createRecovery();
+/** One tab watches: starting the camera here takes it from another tab, which stops. */
+const watch = createWatchLock(() => void watchedElsewhere());
+
+async function watchedElsewhere(): Promise<void> {
+  recovery.cancelCameraWait();
+  await stopFeed();
+  ui.video.srcObject = null;
+  ui.calibrate.disabled = true;
+  ui.placeholder.hidden = false;
+  say(
+    'Watching moved to another knotless tab (the one where the camera was started last), so alerts and history are not doubled. Press Start to watch here instead.',
+    'info',
+  );
+}
 
 function poseClient(): PoseClient {
   client ??= createPoseClient(onWorkerCrash);
@@ -248,6 +263,7 @@ async function startTrack(track: MediaStreamTrack, what: string): Promise<void> 
 
 /** Opens the camera and starts monitoring it; throws what went wrong. */
 async function openAndStart(): Promise<void> {
+  await watch.take();
   await stopFeed();
   const loading = ensureEngine();
   stream = await openCamera();
@@ -339,6 +355,7 @@ ui.file.addEventListener('change', () => {
 ui.engine.addEventListener('change', () => void switchEngine());
 ui.backend.addEventListener('change', () => void switchEngine());
 window.addEventListener('pagehide', () => {
+  watch.release();
   void stopFeed();
   client?.dispose();
 });
