@@ -23,6 +23,25 @@ function distancePx(result: PoseFrameResult, name: KeypointName, at: readonly nu
   return Math.hypot(k.xPx - (at[0] ?? NaN), k.yPx - (at[1] ?? NaN));
 }
 
+describe.each([192, 128])('movenet-lightning at %i pixels', (inputPx) => {
+  it('finds the face and shoulders where they were labelled by eye, and says the size it ran at', async () => {
+    const client = createPoseClient();
+    try {
+      const info = await client.api.init({ engine: 'movenet-lightning', backend: 'wasm', inputPx });
+      expect(info.inputPx).toBe(inputPx);
+      const result = await client.processFrame(videoFrame(await copyBitmap(desk)), 0);
+      for (const [name, at] of Object.entries(labels.points)) {
+        const tolerance = name.endsWith('shoulder')
+          ? labels.tolerancePx.movenet.shoulder
+          : labels.tolerancePx.movenet.face;
+        expect(result && distancePx(result, name as KeypointName, at), name).toBeLessThan(tolerance);
+      }
+    } finally {
+      client.dispose();
+    }
+  });
+});
+
 describe.each(ENGINES)('%s in the worker', (engine) => {
   let client: PoseClient;
 
@@ -30,6 +49,8 @@ describe.each(ENGINES)('%s in the worker', (engine) => {
     client = createPoseClient();
     const info = await client.api.init({ engine, backend: 'wasm' });
     expect(info).toMatchObject({ engine, backend: 'wasm' });
+    // MoveNet Lightning runs below its exported 192 pixels by default.
+    if (engine === 'movenet-lightning') expect(info.inputPx).toBe(160);
   });
 
   afterAll(() => client.dispose());

@@ -1,5 +1,6 @@
 import type { BackendChoice, EngineName } from '../../src/core/pose';
 import { ENGINES } from '../../src/core/pose';
+import { isValidInputPx } from './movenet-input';
 
 export interface EngineConfig {
   /** Which model runs. Default `movenet-lightning`. */
@@ -8,6 +9,11 @@ export interface EngineConfig {
   backend: BackendChoice;
   /** Where the model files are served. Default `<base>/models/`. */
   modelBaseUrl: string;
+  /**
+   * MoveNet's input, pixels square (a multiple of 32); null: the engine's own
+   * default (160 for Lightning, 256 for Thunder). Other engines ignore it.
+   */
+  inputPx: number | null;
 }
 
 export interface EngineOptions {
@@ -25,6 +31,7 @@ export const DEFAULT_ENGINE_CONFIG: Readonly<EngineConfig> = Object.freeze({
   engine: 'movenet-lightning',
   backend: 'auto',
   modelBaseUrl: `${import.meta.env.BASE_URL}models/`,
+  inputPx: null,
 });
 
 export const DEFAULT_ENGINE_OPTIONS: Readonly<EngineOptions> = Object.freeze({
@@ -45,6 +52,9 @@ export function resolveEngineConfig(partial: Partial<EngineConfig> = {}): Engine
   }
   if (!BACKENDS.includes(config.backend)) {
     throw new Error(`Unknown backend "${config.backend}"; expected one of ${BACKENDS.join(', ')}`);
+  }
+  if (config.inputPx !== null && !isValidInputPx(config.inputPx)) {
+    throw new Error(`inputPx must be a multiple of 32 in 96..512, got ${config.inputPx}`);
   }
   if (!config.modelBaseUrl.endsWith('/')) config.modelBaseUrl += '/';
   return config;

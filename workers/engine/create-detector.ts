@@ -12,7 +12,7 @@ export async function createDetector(config: Readonly<EngineConfig>): Promise<De
   switch (config.engine) {
     case 'movenet-lightning':
     case 'movenet-thunder':
-      return MoveNetDetector.load(config.engine, backend, config.modelBaseUrl);
+      return MoveNetDetector.load(config.engine, backend, config.modelBaseUrl, config.inputPx);
     case 'blazepose-lite':
     case 'blazepose-full': {
       const { BlazePoseDetector } = await import('./pose-detection');

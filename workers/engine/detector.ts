@@ -28,6 +28,8 @@ export interface Estimate {
 export interface Detector {
   readonly engine: EngineName;
   readonly backend: BackendName;
+  /** The model's input, pixels square, where the engine has one size (MoveNet). */
+  readonly inputPx?: number;
   estimate(frame: FrameLike, options: Readonly<EngineOptions>): Promise<Estimate>;
   /** Forget anything carried between frames (crop, tracking). */
   reset(): void;

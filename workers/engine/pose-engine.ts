@@ -22,6 +22,8 @@ export interface EngineInfo {
   backend: BackendName;
   threads: number;
   loadMs: number;
+  /** MoveNet's input size, pixels square; null for engines that choose their own. */
+  inputPx: number | null;
 }
 
 export interface EngineStats {
@@ -68,7 +70,13 @@ export class PoseEngine {
     this.detector = detector;
     await this.inFlight?.catch(() => undefined); // never dispose a model mid-frame
     old?.dispose();
-    return { engine: detector.engine, backend: detector.backend, threads: this.runtime.threads(), loadMs };
+    return {
+      engine: detector.engine,
+      backend: detector.backend,
+      threads: this.runtime.threads(),
+      loadMs,
+      inputPx: detector.inputPx ?? null,
+    };
   }
 
   get ready(): boolean {
