@@ -42,7 +42,11 @@ async function main(): Promise<void> {
       ? [`webgl: ${renderer ?? 'not available'} (software only, not benched)`]
       : [];
     const runs = [
-      ...backends.flatMap((backend) => ENGINES.map((engine) => ({ engine, backend }))),
+      ...backends.flatMap((backend) => [
+        ...ENGINES.map((engine) => ({ engine, backend })),
+        // Lightning at the size it was exported with, for comparison with its default.
+        { engine: 'movenet-lightning' as const, backend, inputPx: 192 },
+      ]),
       { engine: 'baseline' as const, backend: 'wasm' as const },
     ];
     const request: BenchRequest = { runs, frames: FRAMES, warmup: WARMUP };
@@ -58,12 +62,12 @@ async function main(): Promise<void> {
     );
     for (const s of skipped) console.log(`skipped ${s}`);
     console.log(
-      'engine             backend thr  loadMs firstMs medianMs  p95Ms   prep  infer worker  outside%  vs baseline',
+      'engine                 backend thr  loadMs firstMs medianMs  p95Ms   prep  infer worker  outside%  vs baseline',
     );
     for (const r of results) {
       const ratio = baseline ? (r.medianMs / baseline.medianMs).toFixed(2) : '-';
       console.log(
-        `${r.engine.padEnd(18)} ${r.backend.padEnd(7)} ${String(r.threads).padStart(3)}${fmt(r.loadMs)} ${fmt(r.firstMs)} ${fmt(r.medianMs)}${fmt(r.p95Ms)}${fmt(r.prepMedianMs)}${fmt(r.inferenceMedianMs)}${fmt(r.workerMedianMs)}${fmt(r.outsideInferencePct)}    ${ratio}`,
+        `${(r.engine + (r.inputPx ? `@${r.inputPx}` : '')).padEnd(22)} ${r.backend.padEnd(7)} ${String(r.threads).padStart(3)}${fmt(r.loadMs)} ${fmt(r.firstMs)} ${fmt(r.medianMs)}${fmt(r.p95Ms)}${fmt(r.prepMedianMs)}${fmt(r.inferenceMedianMs)}${fmt(r.workerMedianMs)}${fmt(r.outsideInferencePct)}    ${ratio}`,
       );
     }
     const round = (n: number) => Math.round(n * 10) / 10;
@@ -127,6 +131,7 @@ async function main(): Promise<void> {
         engine: r.engine,
         backend: r.backend,
         threads: r.threads,
+        inputPx: r.inputPx,
         loadMs: round(r.loadMs),
         firstMs: round(r.firstMs),
         medianMs: round(r.medianMs),

@@ -14,6 +14,8 @@ export interface EngineBench {
   engine: EngineName;
   backend: string;
   threads: number;
+  /** MoveNet's input, pixels square (null: the engine chooses). */
+  inputPx: number | null;
   loadMs: number;
   firstMs: number;
   medianMs: number;
@@ -29,13 +31,14 @@ export interface EngineBench {
 async function benchEngine(
   engine: EngineName,
   backend: BackendChoice,
+  inputPx: number | null,
   bitmap: ImageBitmap,
   frames: number,
   warmup: number,
 ): Promise<EngineBench> {
   const client = createPoseClient();
   try {
-    const info = await client.api.init({ engine, backend });
+    const info = await client.api.init({ engine, backend, inputPx });
     let ts = 0;
     const once = async () => {
       const t0 = performance.now();
@@ -64,6 +67,7 @@ async function benchEngine(
       engine: info.engine,
       backend: info.backend,
       threads: info.threads,
+      inputPx: info.inputPx,
       loadMs: info.loadMs,
       firstMs: first.e2eMs,
       medianMs: total.median,
@@ -81,7 +85,7 @@ async function benchEngine(
 }
 
 export interface BenchRequest {
-  runs: { engine: EngineName; backend: BackendChoice }[];
+  runs: { engine: EngineName; backend: BackendChoice; inputPx?: number }[];
   frames: number;
   warmup: number;
 }
@@ -90,7 +94,9 @@ async function runBench(request: BenchRequest): Promise<EngineBench[]> {
   const bitmap = await createImageBitmap(await (await fetch(deskUrl)).blob());
   const out: EngineBench[] = [];
   for (const run of request.runs)
-    out.push(await benchEngine(run.engine, run.backend, bitmap, request.frames, request.warmup));
+    out.push(
+      await benchEngine(run.engine, run.backend, run.inputPx ?? null, bitmap, request.frames, request.warmup),
+    );
   return out;
 }
 
