@@ -13,14 +13,17 @@ export const LEAN_LEFT = 'rotate=12*PI/180';
 
 /**
  * Seconds 1-5 of cap12 forwards then backwards (a loop without a jump),
- * framed; `lean` rotates it into a held lean to his left.
+ * framed; `lean` rotates it into a held lean to his left. `fps`: the
+ * frames a second the fake camera delivers (it keeps to the file's rate
+ * whatever the page asks for).
  */
-export const sittingClip = (lean = false): Promise<string> =>
+export const sittingClip = (lean = false, fps?: number): Promise<string> =>
   makeY4m('cap12_edit.webm', {
     startSeconds: 1,
     seconds: 4,
     pingPong: true,
     filter: lean ? `${FRAMED},${LEAN_LEFT}` : FRAMED,
+    ...(fps ? { fps } : {}),
   });
 
 /** Presses Start camera and waits until the engine runs (Calibrate enabled). */

@@ -23,6 +23,8 @@ import { pageProbes, type ProbeWindow } from './page-probes';
 
 export interface MonitoringResult {
   minutes: number;
+  /** Frames a second the fake camera delivers. */
+  cameraFps: number;
   cpuPctOfCore: number;
   /** The same, by kind of Chromium process (browser, renderer, gpu, utility...). */
   cpuPctByProcess: Record<string, number>;
@@ -101,8 +103,9 @@ export async function benchMonitoring(
   appUrl: string,
   minutes: number,
   hiddenMinutes: number,
+  cameraFps: number,
 ): Promise<MonitoringResult> {
-  const y4m = await sittingClip(false);
+  const y4m = await sittingClip(false, cameraFps);
   const browser = await launchChromium({ fakeCamera: y4m });
   try {
     const page = await browser.newPage();
@@ -157,6 +160,7 @@ export async function benchMonitoring(
     await cdp.detach();
     return {
       minutes: Math.round((wallS / 60) * 100) / 100,
+      cameraFps,
       cpuPctOfCore: pctOfCore(sum(cpu1) - sum(cpu0), wallS),
       cpuPctByProcess: byProcess(cpu0, cpu1, wallS),
       cpuPctOfCorePictureOff: pctOfCore(sum(cpuOff1) - sum(cpuOff0), offS),

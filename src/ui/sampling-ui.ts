@@ -51,12 +51,12 @@ export function setupSampling(
   /**
    * Asks the camera for no more frames than the worker needs (twice its
    * rate, so that one lands within half an interval of each time it wants
-   * one; at least 2 a second): fewer frames captured, converted and handed over is most of
+   * one; at least 1 a second): fewer frames captured, converted and handed over is most of
    * the cost of a steady day. A source that cannot go that slow keeps its
    * rate, and the worker drops the extra frames.
    */
   const matchCaptureRate = async (samplingFps: number, track: MediaStreamTrack | null) => {
-    const want = Math.min(30, Math.max(2, Math.ceil(samplingFps * 2)));
+    const want = Math.min(30, Math.max(1, Math.ceil(samplingFps * 2)));
     if (want === captureFps || !track || track.readyState !== 'live') return;
     captureFps = want;
     try {
