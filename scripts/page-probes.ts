@@ -13,6 +13,8 @@ export interface ProbeWindow {
   __hidden: boolean;
   __longTasks: number;
   __setHidden(hidden: boolean): void;
+  /** The readyState of every camera track the page has opened, oldest first. */
+  __cameraTracks(): MediaStreamTrackState[];
   /** System notifications the page created, with whether the page was hidden then. */
   __notifications: { title: string; body: string; tag: string; hidden: boolean }[];
 }
@@ -31,6 +33,17 @@ export const pageProbes = (): void => {
     w.__hidden = hidden;
     document.dispatchEvent(new Event('visibilitychange'));
   };
+  const tracks: MediaStreamTrack[] = [];
+  w.__cameraTracks = () => tracks.map((t) => t.readyState);
+  const media = navigator.mediaDevices as MediaDevices | undefined;
+  if (media?.getUserMedia) {
+    const open = media.getUserMedia.bind(media);
+    media.getUserMedia = async (constraints) => {
+      const stream = await open(constraints);
+      tracks.push(...stream.getVideoTracks());
+      return stream;
+    };
+  }
   new PerformanceObserver((list) => {
     w.__longTasks += list.getEntries().length;
   }).observe({ type: 'longtask', buffered: true });

@@ -5,8 +5,9 @@ import { calibrate, sittingClip, startCamera, storedNeutral, useNeutral } from '
 
 /**
  * Monitoring with the page hidden, as in a background tab, for two minutes:
- * samples keep coming at the configured rate (camera → worker, no page
- * timer involved), and the lean alert arrives as a system notification.
+ * the camera track stays live, samples keep coming at the configured rate
+ * (camera → worker, no page timer involved), and the lean alert arrives as
+ * a system notification.
  * Headless Chromium never hides a page, so its visibility is emulated
  * (scripts/page-probes.ts): the app sees document.hidden and stops drawing;
  * the browser's throttling of background tabs is not reproduced.
@@ -54,6 +55,9 @@ describe('monitoring while the page is hidden', () => {
     expect(await page.evaluate(() => document.hidden)).toBe(true);
     await page.waitForTimeout(HIDDEN_MS);
     const notifications = await page.evaluate(() => (window as unknown as ProbeWindow).__notifications);
+    // The camera is still live after two minutes hidden.
+    const tracks = await page.evaluate(() => (window as unknown as ProbeWindow).__cameraTracks());
+    expect(tracks.at(-1)).toBe('live');
     await page.evaluate(() => (window as unknown as ProbeWindow).__setHidden(false));
     await page.waitForFunction(
       (n) => Number(document.querySelector('#status-samples')?.textContent) > n,
