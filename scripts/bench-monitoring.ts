@@ -7,8 +7,9 @@
  *   renderer, GPU, capture, utility) through the DevTools protocol
  *   (SystemInfo.getProcessInfo), over the steady minutes, as a share of one
  *   core. It includes the camera capture and decoding the fake camera's file.
- *   Measured twice: with the camera picture shown (the default), then with
- *   "Show the camera picture" off.
+ *   Measured three times: with the camera picture shown (the default), then
+ *   with "Show the camera picture" off, then also with the frame rate fixed
+ *   at the steady one (a still day, whatever the footage does).
  * - Long tasks on the page's main thread (PerformanceObserver 'longtask').
  * - JS heap (page and pose worker, after a forced GC, through the DevTools
  *   protocol) and the worker's tensor count, at the start and end.
@@ -32,6 +33,10 @@ export interface MonitoringResult {
   cpuPctOfCorePictureOff: number;
   cpuPctByProcessPictureOff: Record<string, number>;
   samplesPerMinPictureOff: number;
+  /** The same minutes again, picture off, with the rate fixed at the steady one (0.5 frames/s): the cost of a still day. */
+  cpuPctOfCoreSteadyRate: number;
+  cpuPctByProcessSteadyRate: Record<string, number>;
+  samplesPerMinSteadyRate: number;
   longTasks: number;
   heapGrowthMB: number;
   tensorGrowth: number;
@@ -138,8 +143,20 @@ export async function benchMonitoring(
     await page.waitForTimeout(minutes * 60_000);
     const cpuOff1 = await cpuByType(cdp);
     const offS = (Date.now() - tOff) / 1000;
+    const samplesOff = Number(await text(page, '#status-samples'));
+
+    // A still day: the rate held at the steady one, whatever the footage does.
+    await page.selectOption('#sampling', '0.5');
+    await page.waitForTimeout(5000);
+    const cpuSteady0 = await cpuByType(cdp);
+    const samplesSteady0 = Number(await text(page, '#status-samples'));
+    const tSteady = Date.now();
+    await page.waitForTimeout(minutes * 60_000);
+    const cpuSteady1 = await cpuByType(cdp);
+    const steadyS = (Date.now() - tSteady) / 1000;
     const samples1 = Number(await text(page, '#status-samples'));
     const long1 = await page.evaluate(() => (window as unknown as ProbeWindow).__longTasks);
+    await page.selectOption('#sampling', 'adaptive');
     await page.check('#show-preview');
 
     // Hidden: the page draws nothing; samples must keep coming.
@@ -165,7 +182,10 @@ export async function benchMonitoring(
       cpuPctByProcess: byProcess(cpu0, cpu1, wallS),
       cpuPctOfCorePictureOff: pctOfCore(sum(cpuOff1) - sum(cpuOff0), offS),
       cpuPctByProcessPictureOff: byProcess(cpuOff0, cpuOff1, offS),
-      samplesPerMinPictureOff: Math.round(((samples1 - samplesShown) / offS) * 600) / 10,
+      samplesPerMinPictureOff: Math.round(((samplesOff - samplesShown) / offS) * 600) / 10,
+      cpuPctOfCoreSteadyRate: pctOfCore(sum(cpuSteady1) - sum(cpuSteady0), steadyS),
+      cpuPctByProcessSteadyRate: byProcess(cpuSteady0, cpuSteady1, steadyS),
+      samplesPerMinSteadyRate: Math.round(((samples1 - samplesSteady0) / steadyS) * 600) / 10,
       longTasks: long1 - long0,
       heapGrowthMB: Math.round((heap1 - heap0) * 100) / 100,
       tensorGrowth: tensors1 - tensors0,

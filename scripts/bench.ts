@@ -130,6 +130,9 @@ async function main(): Promise<void> {
         `monitoring: ${m.minutes} min more, camera picture off: ${m.cpuPctOfCorePictureOff}% of a core (${processes(m.cpuPctByProcessPictureOff)}), ${m.samplesPerMinPictureOff} samples/min; ${m.longTasks} long tasks in all`,
       );
       console.log(
+        `monitoring: ${m.minutes} min more, picture off, rate fixed at the steady 0.5 frames/s: ${m.cpuPctOfCoreSteadyRate}% of a core (${processes(m.cpuPctByProcessSteadyRate)}), ${m.samplesPerMinSteadyRate} samples/min`,
+      );
+      console.log(
         `monitoring: hidden (emulated) ${m.hiddenMinutes} min: ${m.hiddenSamplesPerMin} samples/min`,
       );
     }
@@ -175,6 +178,9 @@ async function main(): Promise<void> {
         cpuPctOfCorePictureOff: monitoring.cpuPctOfCorePictureOff,
         cpuPctByProcessPictureOff: monitoring.cpuPctByProcessPictureOff,
         samplesPerMinPictureOff: monitoring.samplesPerMinPictureOff,
+        cpuPctOfCoreSteadyRate: monitoring.cpuPctOfCoreSteadyRate,
+        cpuPctByProcessSteadyRate: monitoring.cpuPctByProcessSteadyRate,
+        samplesPerMinSteadyRate: monitoring.samplesPerMinSteadyRate,
         hiddenMinutes: monitoring.hiddenMinutes,
         visibilityEmulated: monitoring.visibilityEmulated,
         monitoringHeapGrowthMB: monitoring.heapGrowthMB,
