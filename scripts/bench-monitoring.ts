@@ -126,35 +126,35 @@ export async function benchMonitoring(
     );
 
     const cdp = await browser.newBrowserCDPSession();
+    const samples = async () => Number(await text(page, '#status-samples'));
+    /** CPU and samples over `ms` of monitoring as the page is set now. */
+    const stretch = async (ms: number) => {
+      const samples0 = await samples();
+      const cpu0 = await cpuByType(cdp);
+      const t0 = Date.now();
+      await page.waitForTimeout(ms);
+      const cpu1 = await cpuByType(cdp);
+      const wallS = (Date.now() - t0) / 1000;
+      return {
+        wallS,
+        cpuPct: pctOfCore(sum(cpu1) - sum(cpu0), wallS),
+        byProcess: byProcess(cpu0, cpu1, wallS),
+        samplesPerMin: Math.round((((await samples()) - samples0) / wallS) * 600) / 10,
+      };
+    };
     const heap0 = await heapMB(browser, page);
     const tensors0 = Number(await text(page, '#status-tensors'));
-    const samples0 = Number(await text(page, '#status-samples'));
     const long0 = await page.evaluate(() => (window as unknown as ProbeWindow).__longTasks);
-    const cpu0 = await cpuByType(cdp);
-    const t0 = Date.now();
-    await page.waitForTimeout(minutes * 60_000);
-    const cpu1 = await cpuByType(cdp);
-    const wallS = (Date.now() - t0) / 1000;
-    const samplesShown = Number(await text(page, '#status-samples'));
+    const shown = await stretch(minutes * 60_000);
 
     await page.uncheck('#show-preview');
-    const cpuOff0 = await cpuByType(cdp);
-    const tOff = Date.now();
-    await page.waitForTimeout(minutes * 60_000);
-    const cpuOff1 = await cpuByType(cdp);
-    const offS = (Date.now() - tOff) / 1000;
-    const samplesOff = Number(await text(page, '#status-samples'));
+    const off = await stretch(minutes * 60_000);
 
     // A still day: the rate held at the steady one, whatever the footage does.
     await page.selectOption('#sampling', '0.5');
     await page.waitForTimeout(5000);
-    const cpuSteady0 = await cpuByType(cdp);
-    const samplesSteady0 = Number(await text(page, '#status-samples'));
-    const tSteady = Date.now();
-    await page.waitForTimeout(minutes * 60_000);
-    const cpuSteady1 = await cpuByType(cdp);
-    const steadyS = (Date.now() - tSteady) / 1000;
-    const samples1 = Number(await text(page, '#status-samples'));
+    const steady = await stretch(minutes * 60_000);
+    const samples1 = await samples();
     const long1 = await page.evaluate(() => (window as unknown as ProbeWindow).__longTasks);
     await page.selectOption('#sampling', 'adaptive');
     await page.check('#show-preview');
@@ -169,28 +169,28 @@ export async function benchMonitoring(
       (n) => Number(document.querySelector('#status-samples')?.textContent) > n,
       samples1,
     );
-    const samples2 = Number(await text(page, '#status-samples'));
+    const samples2 = await samples();
     // The tensor count is refreshed every 5 s while visible.
     await page.waitForTimeout(6000);
     const tensors1 = Number(await text(page, '#status-tensors'));
     const heap1 = await heapMB(browser, page);
     await cdp.detach();
     return {
-      minutes: Math.round((wallS / 60) * 100) / 100,
+      minutes: Math.round((shown.wallS / 60) * 100) / 100,
       cameraFps,
-      cpuPctOfCore: pctOfCore(sum(cpu1) - sum(cpu0), wallS),
-      cpuPctByProcess: byProcess(cpu0, cpu1, wallS),
-      cpuPctOfCorePictureOff: pctOfCore(sum(cpuOff1) - sum(cpuOff0), offS),
-      cpuPctByProcessPictureOff: byProcess(cpuOff0, cpuOff1, offS),
-      samplesPerMinPictureOff: Math.round(((samplesOff - samplesShown) / offS) * 600) / 10,
-      cpuPctOfCoreSteadyRate: pctOfCore(sum(cpuSteady1) - sum(cpuSteady0), steadyS),
-      cpuPctByProcessSteadyRate: byProcess(cpuSteady0, cpuSteady1, steadyS),
-      samplesPerMinSteadyRate: Math.round(((samples1 - samplesSteady0) / steadyS) * 600) / 10,
+      cpuPctOfCore: shown.cpuPct,
+      cpuPctByProcess: shown.byProcess,
+      cpuPctOfCorePictureOff: off.cpuPct,
+      cpuPctByProcessPictureOff: off.byProcess,
+      samplesPerMinPictureOff: off.samplesPerMin,
+      cpuPctOfCoreSteadyRate: steady.cpuPct,
+      cpuPctByProcessSteadyRate: steady.byProcess,
+      samplesPerMinSteadyRate: steady.samplesPerMin,
       longTasks: long1 - long0,
       heapGrowthMB: Math.round((heap1 - heap0) * 100) / 100,
       tensorGrowth: tensors1 - tensors0,
       hiddenSamplesPerMin: Math.round(((samples2 - samples1) / hiddenS) * 600) / 10,
-      samplesPerMin: Math.round(((samplesShown - samples0) / wallS) * 600) / 10,
+      samplesPerMin: shown.samplesPerMin,
       hiddenMinutes: Math.round((hiddenS / 60) * 100) / 100,
       visibilityEmulated: true,
     };

@@ -1,6 +1,6 @@
 import type { BackendChoice, EngineName } from '../../src/core/pose';
 import { ENGINES } from '../../src/core/pose';
-import { isValidInputPx } from './movenet-input';
+import { checkInputPx } from './movenet-input';
 
 export interface EngineConfig {
   /** Which model runs. Default `movenet-lightning`. */
@@ -53,9 +53,7 @@ export function resolveEngineConfig(partial: Partial<EngineConfig> = {}): Engine
   if (!BACKENDS.includes(config.backend)) {
     throw new Error(`Unknown backend "${config.backend}"; expected one of ${BACKENDS.join(', ')}`);
   }
-  if (config.inputPx !== null && !isValidInputPx(config.inputPx)) {
-    throw new Error(`inputPx must be a multiple of 32 in 96..512, got ${config.inputPx}`);
-  }
+  if (config.inputPx !== null) checkInputPx(config.inputPx);
   if (!config.modelBaseUrl.endsWith('/')) config.modelBaseUrl += '/';
   return config;
 }

@@ -12,7 +12,7 @@
  *
  * Pure: artifacts in, artifacts out.
  */
-import type { io } from '@tensorflow/tfjs-core';
+import { io } from '@tensorflow/tfjs-core';
 
 const FEATURES = 'StatefulPartitionedCall/center_net_mobile_net_v2fpn_feature_extractor/model_1/';
 /** The constant MoveNet adds to a distance before dividing by it (its value in the model is 1.8). */
@@ -24,9 +24,10 @@ interface Replacement {
   values: ArrayLike<number>;
 }
 
-/** The input sizes the network takes: its deepest features are 1/32 of the input. */
-export function isValidInputPx(px: number): boolean {
-  return Number.isInteger(px) && px >= 96 && px <= 512 && px % 32 === 0;
+/** Throws unless the network can take `px`: its deepest features are 1/32 of the input. */
+export function checkInputPx(px: number): void {
+  if (!(Number.isInteger(px) && px >= 96 && px <= 512 && px % 32 === 0))
+    throw new Error(`MoveNet's input must be a multiple of 32 in 96..512 pixels, got ${px}`);
 }
 
 /** Grid coordinates (y or x) of a g x g heatmap, as MoveNet keeps them: [g, g, 1]. */
@@ -76,7 +77,6 @@ export function weightBytes(spec: io.WeightsManifestEntry): number {
 }
 
 interface NodeDef {
-  name: string;
   op: string;
   attr?: { shape?: { shape?: { dim?: { size: string }[] } } };
 }
@@ -87,35 +87,22 @@ function setSquareShape(dims: { size: string }[] | undefined, px: number): void 
   dims[2] = { size: String(px) };
 }
 
-function joined(data: io.WeightData | undefined): ArrayBuffer {
-  if (!data) throw new Error('MoveNet: the model has no weights');
-  if (!Array.isArray(data)) return data;
-  const total = data.reduce((n, b) => n + b.byteLength, 0);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const b of data) {
-    out.set(new Uint8Array(b), at);
-    at += b.byteLength;
-  }
-  return out.buffer;
-}
-
 /**
  * MoveNet's artifacts for a `px` x `px` input. Throws, naming it, when a
  * constant it must change is missing (another export of the model).
  */
 export function withInputSize(artifacts: io.ModelArtifacts, px: number): io.ModelArtifacts {
-  if (!isValidInputPx(px))
-    throw new Error(`MoveNet input size must be a multiple of 32 in 96..512, got ${px}`);
+  checkInputPx(px);
   const specs = artifacts.weightSpecs;
   if (!specs) throw new Error('MoveNet: the model has no weight specs');
-  const data = new Uint8Array(joined(artifacts.weightData));
+  if (!artifacts.weightData) throw new Error('MoveNet: the model has no weights');
+  const data = new Uint8Array(io.CompositeArrayBuffer.join(artifacts.weightData));
   const replace = sizeConstants(px);
   const missing = [...replace.keys()].filter((name) => !specs.some((s) => s.name === name));
   if (missing.length) throw new Error(`MoveNet: not the expected model (no ${missing.join(', ')})`);
 
   const outSpecs: io.WeightsManifestEntry[] = [];
-  const parts: Uint8Array[] = [];
+  const parts: ArrayBuffer[] = [];
   let at = 0;
   for (const spec of specs) {
     const size = weightBytes(spec);
@@ -123,20 +110,14 @@ export function withInputSize(artifacts: io.ModelArtifacts, px: number): io.Mode
     if (r) {
       outSpecs.push({ name: spec.name, shape: r.shape, dtype: r.dtype });
       const values = r.dtype === 'int32' ? Int32Array.from(r.values) : Float32Array.from(r.values);
-      parts.push(new Uint8Array(values.buffer));
+      parts.push(values.buffer);
     } else {
       outSpecs.push(spec);
-      parts.push(data.subarray(at, at + size));
+      parts.push(data.slice(at, at + size).buffer);
     }
     at += size;
   }
   if (at !== data.byteLength) throw new Error('MoveNet: the weights file does not match its specs');
-  const weightData = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let offset = 0;
-  for (const p of parts) {
-    weightData.set(p, offset);
-    offset += p.byteLength;
-  }
 
   const topology = structuredClone(artifacts.modelTopology) as { node?: NodeDef[] };
   const input = topology.node?.find((n) => n.op === 'Placeholder');
@@ -150,6 +131,6 @@ export function withInputSize(artifacts: io.ModelArtifacts, px: number): io.Mode
     modelTopology: topology,
     signature,
     weightSpecs: outSpecs,
-    weightData: weightData.buffer,
+    weightData: io.CompositeArrayBuffer.join(parts),
   };
 }

@@ -35,17 +35,14 @@ export const DEFAULT_INPUT_PX: Readonly<Record<MoveNetVariant, number>> = {
  */
 export class MoveNetDetector implements Detector {
   private readonly sampler = new FrameSampler();
-  readonly inputPx: number;
   private lastKeypoints: Keypoint[] | null = null;
 
   private constructor(
     readonly engine: MoveNetVariant,
     readonly backend: BackendName,
     private readonly model: GraphModel,
-    sizePx: number,
-  ) {
-    this.inputPx = sizePx;
-  }
+    readonly inputPx: number,
+  ) {}
 
   /** `inputPx` null: the model's default size (DEFAULT_INPUT_PX). */
   static async load(
