@@ -69,6 +69,8 @@ export interface PoseTimings {
   inferenceMs: number;
   /** From the frame reaching the engine to the result being ready. */
   totalMs: number;
+  /** The model did not run: the picture was the same as the last one it ran on, and that pose is reused. */
+  reused: boolean;
 }
 
 export interface PoseFrameResult {

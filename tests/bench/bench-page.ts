@@ -40,6 +40,8 @@ async function openEngine(
 ) {
   const client = createPoseClient();
   const info = await client.api.init({ engine, backend, inputPx });
+  // The same photo every frame: the model must run on each, not reuse a still picture's pose.
+  await client.api.setOptions({ reuseStillMs: 0 });
   let ts = 0;
   const once = async () => {
     const t0 = performance.now();

@@ -45,6 +45,7 @@ export function createPoseApi(
 ) {
   let stream: FrameStream | null = null;
   let countEveryMsBefore = 0;
+  let reuseStillMsBefore = 0;
 
   async function stopStream(): Promise<void> {
     const s = stream;
@@ -61,7 +62,7 @@ export function createPoseApi(
       people: result.people,
     });
     if (posture.calibration?.state === 'finished') {
-      engine.setOptions({ countPeopleEveryMs: countEveryMsBefore });
+      engine.setOptions({ countPeopleEveryMs: countEveryMsBefore, reuseStillMs: reuseStillMsBefore });
     }
     const alerts = state.update(posture);
     const sampling = governor.next(posture, alerts, tracker.calibrating);
@@ -96,15 +97,21 @@ export function createPoseApi(
     /**
      * Collects the next `durationMs` of frames as the neutral posture; the
      * outcome arrives in the result of the frame that ends it
-     * (`posture.calibration`). People are counted meanwhile.
+     * (`posture.calibration`). People are counted meanwhile, and the model
+     * runs on every frame (no pose is reused from a still picture: the
+     * neutral posture is the mean of real estimates).
      */
     startCalibration(durationMs: number, camera: CameraIdentity | null = null): void {
-      if (!tracker.calibrating) countEveryMsBefore = engine.getOptions().countPeopleEveryMs;
-      engine.setOptions({ countPeopleEveryMs: CALIBRATION_COUNT_EVERY_MS });
+      if (!tracker.calibrating) {
+        ({ countPeopleEveryMs: countEveryMsBefore, reuseStillMs: reuseStillMsBefore } = engine.getOptions());
+      }
+      engine.setOptions({ countPeopleEveryMs: CALIBRATION_COUNT_EVERY_MS, reuseStillMs: 0 });
       tracker.startCalibration(durationMs, camera);
     },
     cancelCalibration(): void {
-      if (tracker.calibrating) engine.setOptions({ countPeopleEveryMs: countEveryMsBefore });
+      if (tracker.calibrating) {
+        engine.setOptions({ countPeopleEveryMs: countEveryMsBefore, reuseStillMs: reuseStillMsBefore });
+      }
       tracker.cancelCalibration();
     },
     /** The camera's diagonal field of view, degrees (it scales every centimetre reading). */

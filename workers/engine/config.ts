@@ -25,6 +25,12 @@ export interface EngineOptions {
   minFrameIntervalMs: number;
   /** Count the people in view at most this often, ms (a second, slower model); 0 never. Default 0. */
   countPeopleEveryMs: number;
+  /**
+   * When the model's input is the same picture as the last time it ran
+   * (nothing in view moved), reuse that pose instead of running the model,
+   * for up to this long, ms; 0 always runs it. MoveNet only. Default 10 000.
+   */
+  reuseStillMs: number;
 }
 
 export const DEFAULT_ENGINE_CONFIG: Readonly<EngineConfig> = Object.freeze({
@@ -39,6 +45,7 @@ export const DEFAULT_ENGINE_OPTIONS: Readonly<EngineOptions> = Object.freeze({
   trackCrop: true,
   minFrameIntervalMs: 0,
   countPeopleEveryMs: 0,
+  reuseStillMs: 10_000,
 });
 
 const BACKENDS: readonly BackendChoice[] = ['auto', 'wasm', 'webgl', 'cpu'];
@@ -71,6 +78,9 @@ export function resolveEngineOptions(
   }
   if (!(options.countPeopleEveryMs >= 0)) {
     throw new Error(`countPeopleEveryMs must be 0 or more, got ${options.countPeopleEveryMs}`);
+  }
+  if (!(options.reuseStillMs >= 0)) {
+    throw new Error(`reuseStillMs must be 0 or more, got ${options.reuseStillMs}`);
   }
   return options;
 }

@@ -19,6 +19,8 @@ export interface Estimate {
   pose: DetectedPose | null;
   prepMs: number;
   inferenceMs: number;
+  /** True when the model did not run: the picture was the same as last time, and its pose is reused. */
+  reused?: boolean;
 }
 
 /**

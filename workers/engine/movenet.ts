@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
-import { fullFrameCrop, trackCrop, type CropRegion } from '../../src/core/crop';
+import { fullFrameCrop, keepCrop, trackCrop, type CropRegion } from '../../src/core/crop';
 import { KEYPOINT_NAMES, type BackendName, type Keypoint } from '../../src/core/pose';
+import { StillPicture } from '../../src/core/still-picture';
 import type { EngineOptions } from './config';
 import type { Detector, Estimate, FrameLike } from './detector';
 import { frameSize } from './detector';
@@ -30,12 +31,16 @@ export const DEFAULT_INPUT_PX: Readonly<Record<MoveNetVariant, number>> = {
 
 /**
  * MoveNet single-pose, fed directly: the frame is cropped to the person's
- * region from the previous frame and scaled to the model's input on a 2D
- * canvas, so the only tensor work is the model itself.
+ * region from the previous frame and scaled to the model's input, so the
+ * only tensor work is the model itself. When that input is the same picture
+ * as the last one the model ran on (nobody moved), the model does not run:
+ * its pose is reused, for up to `reuseStillMs`.
  */
 export class MoveNetDetector implements Detector {
   private readonly sampler = new FrameSampler();
-  private lastKeypoints: Keypoint[] | null = null;
+  /** Where the next frame is cropped; null: the whole frame. */
+  private crop: CropRegion | null = null;
+  private readonly still = new StillPicture<Keypoint[]>();
 
   private constructor(
     readonly engine: MoveNetVariant,
@@ -70,13 +75,12 @@ export class MoveNetDetector implements Detector {
 
   async estimate(frame: FrameLike, options: Readonly<EngineOptions>): Promise<Estimate> {
     const { width, height } = frameSize(frame);
-    const crop: CropRegion =
-      options.trackCrop && this.lastKeypoints
-        ? trackCrop(this.lastKeypoints, width, height)
-        : fullFrameCrop(width, height);
+    const crop: CropRegion = (options.trackCrop && this.crop) || fullFrameCrop(width, height);
     const t0 = performance.now();
     const pixels = await this.sampler.square(frame, crop, this.inputPx);
+    const same = this.still.reuse(pixels, this.inputPx, 3, crop, t0, options.reuseStillMs);
     const t1 = performance.now();
+    if (same) return { pose: { keypoints: same }, prepMs: t1 - t0, inferenceMs: 0, reused: true };
     const raw = await this.run(pixels);
     const inferenceMs = performance.now() - t1;
     const keypoints = KEYPOINT_NAMES.map((name, i): Keypoint => {
@@ -84,12 +88,14 @@ export class MoveNetDetector implements Detector {
       const xPx = crop.xPx + (raw[i * 3 + 1] ?? 0) * crop.sizePx;
       return { name, xPx, yPx, xNorm: xPx / width, yNorm: yPx / height, score: raw[i * 3 + 2] ?? 0 };
     });
-    this.lastKeypoints = keypoints;
-    return { pose: { keypoints }, prepMs: t1 - t0, inferenceMs };
+    this.still.ran(crop, t0, keypoints);
+    this.crop = options.trackCrop ? keepCrop(this.crop, trackCrop(keypoints, width, height)) : null;
+    return { pose: { keypoints }, prepMs: t1 - t0, inferenceMs, reused: false };
   }
 
+  /** Looks at the whole frame next (the still picture is kept: it knows which crop it was cut at). */
   reset(): void {
-    this.lastKeypoints = null;
+    this.crop = null;
   }
 
   dispose(): void {

@@ -29,6 +29,8 @@ export interface EngineInfo {
 export interface EngineStats {
   framesProcessed: number;
   framesDropped: number;
+  /** Frames whose pose was reused because the picture had not changed (the model did not run). */
+  framesReused: number;
   tensors: number;
 }
 
@@ -43,6 +45,7 @@ export class PoseEngine {
   private options: EngineOptions = { ...DEFAULT_ENGINE_OPTIONS };
   private processed = 0;
   private dropped = 0;
+  private reused = 0;
   private config: EngineConfig | null = null;
   private modelBaseUrl = '';
   private counter: Promise<PeopleCounter | null> | null = null;
@@ -174,11 +177,13 @@ export class PoseEngine {
       const { width, height } = frameSize(frame);
       const { detector, estimate } = await this.estimate(given, frame);
       const { pose, prepMs, inferenceMs } = estimate;
+      const reused = estimate.reused ?? false;
       const score = pose ? upperBodyScore(pose.keypoints) : 0;
       const present = pose !== null && score >= this.options.minPoseScore;
       if (!present) detector.reset();
       const people = await this.countPeople(frame, timestampMs);
       this.processed += 1;
+      if (reused) this.reused += 1;
       return {
         timestampMs,
         frameWidth: width,
@@ -186,7 +191,7 @@ export class PoseEngine {
         pose: present ? { score, keypoints: pose.keypoints } : null,
         engine: detector.engine,
         backend: detector.backend,
-        timings: { prepMs, inferenceMs, totalMs: this.now() - t0 },
+        timings: { prepMs, inferenceMs, totalMs: this.now() - t0, reused },
         people,
       };
     } finally {
@@ -206,7 +211,12 @@ export class PoseEngine {
   }
 
   stats(): EngineStats {
-    return { framesProcessed: this.processed, framesDropped: this.dropped, tensors: this.runtime.tensors() };
+    return {
+      framesProcessed: this.processed,
+      framesDropped: this.dropped,
+      framesReused: this.reused,
+      tensors: this.runtime.tensors(),
+    };
   }
 
   dispose(): void {

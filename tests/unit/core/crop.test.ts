@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TRACK_CROP, fullFrameCrop, trackCrop } from '../../../src/core/crop';
+import { DEFAULT_TRACK_CROP, fullFrameCrop, keepCrop, trackCrop } from '../../../src/core/crop';
 import type { Keypoint, KeypointName } from '../../../src/core/pose';
 
 const kp = (name: KeypointName, xPx: number, yPx: number, score = 0.9): Keypoint => ({
@@ -41,6 +41,13 @@ describe('trackCrop', () => {
     expect(withOutlier.sizePx).toBeLessThan(640);
   });
 
+  it('is drawn around the face and shoulders only: a sure elbow or hip does not stretch it', () => {
+    const upper = [...face, kp('right_shoulder', 220, 330)];
+    const plain = trackCrop(upper, 640, 480);
+    const withArms = trackCrop([...upper, kp('left_elbow', 600, 470), kp('right_hip', 100, 479)], 640, 480);
+    expect(withArms).toEqual(plain);
+  });
+
   it('never shrinks below the minimum nor grows past the frame', () => {
     const tight = [
       kp('nose', 320, 200),
@@ -56,5 +63,27 @@ describe('trackCrop', () => {
       kp('left_ear', 640, 480),
     ];
     expect(trackCrop(wide, 640, 480).sizePx).toBe(640);
+  });
+});
+
+describe('keepCrop', () => {
+  const current = { xPx: 100, yPx: 50, sizePx: 300 };
+
+  it('takes the new crop when there is none yet', () => {
+    const next = { xPx: 10, yPx: 20, sizePx: 200 };
+    expect(keepCrop(null, next)).toBe(next);
+  });
+
+  it('keeps the current crop while the new one stays within 5 % of its side and resizes by at most 10 %', () => {
+    // Centre 12 px right and 9 px down (15 px = 5 % of 300), side 30 px larger (shifting the corner back by 15).
+    expect(keepCrop(current, { xPx: 97, yPx: 44, sizePx: 330 })).toBe(current);
+    expect(keepCrop(current, { xPx: 114.5, yPx: 64.5, sizePx: 271 })).toBe(current);
+  });
+
+  it('moves to the new crop once it has wandered or resized further', () => {
+    const moved = { xPx: 116, yPx: 50, sizePx: 300 };
+    expect(keepCrop(current, moved)).toBe(moved);
+    const grown = { xPx: 80, yPx: 30, sizePx: 340 };
+    expect(keepCrop(current, grown)).toBe(grown);
   });
 });

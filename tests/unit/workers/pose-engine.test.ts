@@ -93,7 +93,7 @@ describe('PoseEngine', () => {
       engine: 'movenet-lightning',
     });
     expect(result?.pose?.keypoints).toHaveLength(17);
-    expect(result?.timings).toEqual({ prepMs: 1, inferenceMs: 5, totalMs: 10 });
+    expect(result?.timings).toEqual({ prepMs: 1, inferenceMs: 5, totalMs: 10, reused: false });
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
   });
 
