@@ -26,6 +26,19 @@ export const sittingClip = (lean = false, fps?: number): Promise<string> =>
     ...(fps ? { fps } : {}),
   });
 
+/**
+ * Seconds 11-17.5 of cap12, the stillest stretch of the footage (he sits
+ * upright and barely moves; a blink or two), forwards then backwards, framed.
+ */
+export const stillClip = (fps?: number): Promise<string> =>
+  makeY4m('cap12_edit.webm', {
+    startSeconds: 11,
+    seconds: 6.5,
+    pingPong: true,
+    filter: FRAMED,
+    ...(fps ? { fps } : {}),
+  });
+
 /** Presses Start camera and waits until the engine runs (Calibrate enabled). */
 export async function startCamera(page: Page, timeoutMs = 60_000): Promise<void> {
   await page.click('#start-camera');

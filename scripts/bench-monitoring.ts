@@ -9,7 +9,12 @@
  *   core. It includes the camera capture and decoding the fake camera's file.
  *   Measured three times: with the camera picture shown (the default), then
  *   with "Show the camera picture" off, then also with the frame rate fixed
- *   at the steady one (a still day, whatever the footage does).
+ *   at the steady one (a still day, whatever the footage does). Then once
+ *   more in a fresh browser, with the default settings, on the stillest
+ *   stretch of the footage (cap12 11-17.5 s), where most frames are the same
+ *   picture as the one before and reuse its pose.
+ * - For each stretch, the share of samples whose pose was reused (the model
+ *   did not run).
  * - Long tasks on the page's main thread (PerformanceObserver 'longtask').
  * - JS heap (page and pose worker, after a forced GC, through the DevTools
  *   protocol) and the worker's tensor count, at the start and end.
@@ -18,7 +23,7 @@
  *   camera → worker).
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { calibrate, sittingClip, startCamera } from './app-session';
+import { calibrate, sittingClip, startCamera, stillClip } from './app-session';
 import { launchChromium } from './harness';
 import { pageProbes, type ProbeWindow } from './page-probes';
 
@@ -37,6 +42,18 @@ export interface MonitoringResult {
   cpuPctOfCoreSteadyRate: number;
   cpuPctByProcessSteadyRate: Record<string, number>;
   samplesPerMinSteadyRate: number;
+  /** Share of samples whose pose was reused (a still picture), in each of the three stretches. */
+  reusedShare: number;
+  reusedSharePictureOff: number;
+  reusedShareSteadyRate: number;
+  /** Default settings, fresh browser, the footage's stillest stretch; null when not run. */
+  still: {
+    minutes: number;
+    cpuPctOfCore: number;
+    cpuPctByProcess: Record<string, number>;
+    samplesPerMin: number;
+    reusedShare: number;
+  } | null;
   longTasks: number;
   heapGrowthMB: number;
   tensorGrowth: number;
@@ -104,13 +121,8 @@ export async function heapMB(browser: Browser, page: Page): Promise<number> {
 const text = (page: Page, selector: string) =>
   page.evaluate((s) => document.querySelector(s)?.textContent ?? '', selector);
 
-export async function benchMonitoring(
-  appUrl: string,
-  minutes: number,
-  hiddenMinutes: number,
-  cameraFps: number,
-): Promise<MonitoringResult> {
-  const y4m = await sittingClip(false, cameraFps);
+/** The app with the fake camera playing `y4m`: camera started, calibrated, settled into steady monitoring. */
+async function openMonitoring(appUrl: string, y4m: string) {
   const browser = await launchChromium({ fakeCamera: y4m });
   try {
     const page = await browser.newPage();
@@ -124,24 +136,65 @@ export async function benchMonitoring(
     await page.waitForFunction(() =>
       /^\d+$/.test(document.querySelector('#status-tensors')?.textContent ?? ''),
     );
-
     const cdp = await browser.newBrowserCDPSession();
-    const samples = async () => Number(await text(page, '#status-samples'));
-    /** CPU and samples over `ms` of monitoring as the page is set now. */
+    const count = async (selector: string) => Number(await text(page, selector));
+    const samples = () => count('#status-samples');
+    /** CPU, samples and reused poses over `ms` of monitoring as the page is set now. */
     const stretch = async (ms: number) => {
       const samples0 = await samples();
+      const reused0 = await count('#status-reused');
       const cpu0 = await cpuByType(cdp);
       const t0 = Date.now();
       await page.waitForTimeout(ms);
       const cpu1 = await cpuByType(cdp);
       const wallS = (Date.now() - t0) / 1000;
+      const n = (await samples()) - samples0;
+      const reused = (await count('#status-reused')) - reused0;
       return {
         wallS,
         cpuPct: pctOfCore(sum(cpu1) - sum(cpu0), wallS),
         byProcess: byProcess(cpu0, cpu1, wallS),
-        samplesPerMin: Math.round((((await samples()) - samples0) / wallS) * 600) / 10,
+        samplesPerMin: Math.round((n / wallS) * 600) / 10,
+        reusedShare: n > 0 ? Math.round((reused / n) * 100) / 100 : 0,
       };
     };
+    return { browser, page, cdp, samples, stretch };
+  } catch (err) {
+    await browser.close();
+    throw err;
+  }
+}
+
+/** Default settings on the footage's stillest stretch, in a browser of its own. */
+async function benchStill(appUrl: string, minutes: number, cameraFps: number) {
+  const { browser, cdp, stretch } = await openMonitoring(appUrl, await stillClip(cameraFps));
+  try {
+    const r = await stretch(minutes * 60_000);
+    await cdp.detach();
+    return {
+      minutes: Math.round((r.wallS / 60) * 100) / 100,
+      cpuPctOfCore: r.cpuPct,
+      cpuPctByProcess: r.byProcess,
+      samplesPerMin: r.samplesPerMin,
+      reusedShare: r.reusedShare,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function benchMonitoring(
+  appUrl: string,
+  minutes: number,
+  hiddenMinutes: number,
+  cameraFps: number,
+  stillMinutes = minutes,
+): Promise<MonitoringResult> {
+  const { browser, page, cdp, samples, stretch } = await openMonitoring(
+    appUrl,
+    await sittingClip(false, cameraFps),
+  );
+  try {
     const heap0 = await heapMB(browser, page);
     const tensors0 = Number(await text(page, '#status-tensors'));
     const long0 = await page.evaluate(() => (window as unknown as ProbeWindow).__longTasks);
@@ -175,6 +228,8 @@ export async function benchMonitoring(
     const tensors1 = Number(await text(page, '#status-tensors'));
     const heap1 = await heapMB(browser, page);
     await cdp.detach();
+    await browser.close();
+    const still = stillMinutes > 0 ? await benchStill(appUrl, stillMinutes, cameraFps) : null;
     return {
       minutes: Math.round((shown.wallS / 60) * 100) / 100,
       cameraFps,
@@ -186,6 +241,10 @@ export async function benchMonitoring(
       cpuPctOfCoreSteadyRate: steady.cpuPct,
       cpuPctByProcessSteadyRate: steady.byProcess,
       samplesPerMinSteadyRate: steady.samplesPerMin,
+      reusedShare: shown.reusedShare,
+      reusedSharePictureOff: off.reusedShare,
+      reusedShareSteadyRate: steady.reusedShare,
+      still,
       longTasks: long1 - long0,
       heapGrowthMB: Math.round((heap1 - heap0) * 100) / 100,
       tensorGrowth: tensors1 - tensors0,

@@ -22,6 +22,8 @@ const HIDDEN_MINUTES = Number(process.env.BENCH_HIDDEN_MINUTES ?? 1);
  * second on common ones, so the file plays at 5.
  */
 const CAMERA_FPS = Number(process.env.BENCH_CAMERA_FPS ?? 5);
+/** Minutes of the still-footage stretch (default settings, cap12's stillest seconds); 0 skips it. */
+const STILL_MINUTES = Number(process.env.BENCH_STILL_MINUTES ?? MONITOR_MINUTES);
 /** Frames in the soak run (tensors and heap must stay flat). */
 const SOAK_FRAMES = Number(process.env.BENCH_SOAK_FRAMES ?? 10_000);
 /** Days of synthetic per-minute history (1440 minutes each) for the history bench (0 skips it). */
@@ -116,22 +118,34 @@ async function main(): Promise<void> {
     }
     let monitoring: MonitoringResult | null = null;
     if (MONITOR_MINUTES > 0) {
-      monitoring = await benchMonitoring(server.url, MONITOR_MINUTES, HIDDEN_MINUTES, CAMERA_FPS);
+      monitoring = await benchMonitoring(
+        server.url,
+        MONITOR_MINUTES,
+        HIDDEN_MINUTES,
+        CAMERA_FPS,
+        STILL_MINUTES,
+      );
       const processes = (r: Record<string, number>) =>
         Object.entries(r)
           .filter(([, v]) => v >= 0.5)
           .map(([k, v]) => `${k.replace(/\.mojom\.\w+$/, '')} ${v}%`)
           .join(', ');
       const m = monitoring;
+      const pct = (share: number) => `${Math.round(share * 100)} % of them reused a still picture's pose`;
       console.log(
-        `monitoring: ${m.minutes} min steady in the app (fake camera at ${m.cameraFps} frames/s), camera picture shown: ${m.cpuPctOfCore}% of a core (${processes(m.cpuPctByProcess)}), ${m.samplesPerMin} samples/min`,
+        `monitoring: ${m.minutes} min steady in the app (fake camera at ${m.cameraFps} frames/s), camera picture shown: ${m.cpuPctOfCore}% of a core (${processes(m.cpuPctByProcess)}), ${m.samplesPerMin} samples/min, ${pct(m.reusedShare)}`,
       );
       console.log(
-        `monitoring: ${m.minutes} min more, camera picture off: ${m.cpuPctOfCorePictureOff}% of a core (${processes(m.cpuPctByProcessPictureOff)}), ${m.samplesPerMinPictureOff} samples/min; ${m.longTasks} long tasks in all`,
+        `monitoring: ${m.minutes} min more, camera picture off: ${m.cpuPctOfCorePictureOff}% of a core (${processes(m.cpuPctByProcessPictureOff)}), ${m.samplesPerMinPictureOff} samples/min, ${pct(m.reusedSharePictureOff)}; ${m.longTasks} long tasks in all`,
       );
       console.log(
-        `monitoring: ${m.minutes} min more, picture off, rate fixed at the steady 0.5 frames/s: ${m.cpuPctOfCoreSteadyRate}% of a core (${processes(m.cpuPctByProcessSteadyRate)}), ${m.samplesPerMinSteadyRate} samples/min`,
+        `monitoring: ${m.minutes} min more, picture off, rate fixed at the steady 0.5 frames/s: ${m.cpuPctOfCoreSteadyRate}% of a core (${processes(m.cpuPctByProcessSteadyRate)}), ${m.samplesPerMinSteadyRate} samples/min, ${pct(m.reusedShareSteadyRate)}`,
       );
+      if (m.still) {
+        console.log(
+          `monitoring: ${m.still.minutes} min on the footage's stillest stretch, default settings: ${m.still.cpuPctOfCore}% of a core (${processes(m.still.cpuPctByProcess)}), ${m.still.samplesPerMin} samples/min, ${pct(m.still.reusedShare)}`,
+        );
+      }
       console.log(
         `monitoring: hidden (emulated) ${m.hiddenMinutes} min: ${m.hiddenSamplesPerMin} samples/min`,
       );
@@ -181,6 +195,14 @@ async function main(): Promise<void> {
         cpuPctOfCoreSteadyRate: monitoring.cpuPctOfCoreSteadyRate,
         cpuPctByProcessSteadyRate: monitoring.cpuPctByProcessSteadyRate,
         samplesPerMinSteadyRate: monitoring.samplesPerMinSteadyRate,
+        reusedShare: monitoring.reusedShare,
+        reusedSharePictureOff: monitoring.reusedSharePictureOff,
+        reusedShareSteadyRate: monitoring.reusedShareSteadyRate,
+        cpuPctOfCoreStill: monitoring.still?.cpuPctOfCore ?? null,
+        cpuPctByProcessStill: monitoring.still?.cpuPctByProcess ?? null,
+        samplesPerMinStill: monitoring.still?.samplesPerMin ?? null,
+        reusedShareStill: monitoring.still?.reusedShare ?? null,
+        stillMinutes: monitoring.still?.minutes ?? 0,
         hiddenMinutes: monitoring.hiddenMinutes,
         visibilityEmulated: monitoring.visibilityEmulated,
         monitoringHeapGrowthMB: monitoring.heapGrowthMB,

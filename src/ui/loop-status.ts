@@ -1,6 +1,7 @@
 /**
- * The pose loop's status in the page: engine and backend, inference time,
- * frame rate, samples, who is in view. Counted on every result, written
+ * The pose loop's status in the page: engine and backend, inference time
+ * (of the frames the model ran on), frame rate, samples and how many of them
+ * reused a still picture's pose, who is in view. Counted on every result, written
  * only while the page is seen.
  */
 import type { PostureFrameResult } from '../../workers/engine/api';
@@ -13,6 +14,8 @@ export interface LoopStatusElements {
   fps: HTMLElement;
   person: HTMLElement;
   samples: HTMLElement;
+  /** Frames whose pose was reused (the picture had not changed, the model did not run). */
+  reused: HTMLElement;
 }
 
 export interface LoopStatus {
@@ -31,6 +34,7 @@ export function createLoopStatus(
   const rate = new RateMeter(2000);
   const recentInferenceMs: number[] = [];
   let samples = 0;
+  let reused = 0;
   /** People counted in view (now and then, by a second model). */
   let people = 1;
   /** The backend the worker runs on: it leaves WebGL by itself when its context is lost. */
@@ -56,14 +60,20 @@ export function createLoopStatus(
         el.backend.textContent = result.backend;
       }
       rate.tick(performance.now());
-      recentInferenceMs.push(result.timings.inferenceMs);
-      if (recentInferenceMs.length > 30) recentInferenceMs.shift();
+      if (result.timings.reused) reused++;
+      else {
+        recentInferenceMs.push(result.timings.inferenceMs);
+        if (recentInferenceMs.length > 30) recentInferenceMs.shift();
+      }
       if (result.people !== null) people = result.people;
       samples++;
     },
     show(result) {
       el.samples.textContent = String(samples);
-      el.inference.textContent = `${summarize(recentInferenceMs).median.toFixed(1)} ms`;
+      el.reused.textContent = String(reused);
+      if (recentInferenceMs.length > 0) {
+        el.inference.textContent = `${summarize(recentInferenceMs).median.toFixed(1)} ms`;
+      }
       el.fps.textContent = rate.perSecond(performance.now()).toFixed(1);
       el.person.textContent = !result.pose
         ? 'nobody in view'

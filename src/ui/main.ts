@@ -51,6 +51,7 @@ const status = createLoopStatus(
     fps: $('status-fps'),
     person: $('status-person'),
     samples: $('status-samples'),
+    reused: $('status-reused'),
   },
   say,
 );
