@@ -4,6 +4,7 @@
  * permission: when the person calibrates (they have chosen to be coached)
  * or switches the channel on, never at load.
  */
+import { setData, setHidden, setText } from './dom';
 import type { AlertSnapshot } from '../core/alerts/posture-state';
 import { AlertPresenter, systemNotify } from './alert-presenter';
 import { buildSettingsForm } from './alert-settings-view';
@@ -140,12 +141,14 @@ export function setupAlerts(api: () => PoseWorker | null): AlertsUi {
       lastSnapshot = snapshot;
       presenter.handle(snapshot, document.hidden);
       if (document.hidden) return;
-      ui.status.textContent =
+      setText(
+        ui.status,
         snapshot.status === 'paused' && !pausedBy.has('user')
           ? 'Paused while the screen is locked.'
-          : statusText(snapshot, clock);
-      ui.status.dataset.status = snapshot.status;
-      ui.unsnooze.hidden = snapshot.snoozedUntilMs == null;
+          : statusText(snapshot, clock),
+      );
+      setData(ui.status, 'status', snapshot.status);
+      setHidden(ui.unsnooze, snapshot.snoozedUntilMs == null);
       showProblems(ui.problems, snapshot);
     },
     setScreenLocked(locked) {

@@ -3,6 +3,7 @@
  * keeping the neutral, and handing a stored neutral to the worker when the
  * camera starts (unless it was taken with another camera).
  */
+import { setData } from './dom';
 import type { PostureFrameResult } from '../../workers/engine/api';
 import { loadNeutral, saveNeutral } from './local-store';
 import type { PoseWorker } from './pose-client';
@@ -81,7 +82,7 @@ export function createCalibrationView(el: CalibrationElements): CalibrationView 
     },
 
     show(result) {
-      el.metrics.dataset.calibrated = String(result.posture.calibrated);
+      setData(el.metrics, 'calibrated', String(result.posture.calibrated));
       showSample(el.metrics, result.posture);
     },
   };

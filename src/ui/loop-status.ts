@@ -4,6 +4,7 @@
  * reused a still picture's pose, who is in view. Counted on every result, written
  * only while the page is seen.
  */
+import { setText } from './dom';
 import type { PostureFrameResult } from '../../workers/engine/api';
 import { RateMeter, summarize } from '../core/rate';
 
@@ -69,17 +70,20 @@ export function createLoopStatus(
       samples++;
     },
     show(result) {
-      el.samples.textContent = String(samples);
-      el.reused.textContent = String(reused);
+      setText(el.samples, String(samples));
+      setText(el.reused, String(reused));
       if (recentInferenceMs.length > 0) {
-        el.inference.textContent = `${summarize(recentInferenceMs).median.toFixed(1)} ms`;
+        setText(el.inference, `${summarize(recentInferenceMs).median.toFixed(1)} ms`);
       }
-      el.fps.textContent = rate.perSecond(performance.now()).toFixed(1);
-      el.person.textContent = !result.pose
-        ? 'nobody in view'
-        : people > 1
-          ? `${people} people in view: ${result.posture.calibrated ? 'following the person calibrated' : 'calibrate with only you in view'}`
-          : 'in view';
+      setText(el.fps, rate.perSecond(performance.now()).toFixed(1));
+      setText(
+        el.person,
+        !result.pose
+          ? 'nobody in view'
+          : people > 1
+            ? `${people} people in view: ${result.posture.calibrated ? 'following the person calibrated' : 'calibrate with only you in view'}`
+            : 'in view',
+      );
     },
   };
 }

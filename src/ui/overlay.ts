@@ -18,11 +18,22 @@ const BONES: readonly [KeypointName, KeypointName][] = [
 
 export const MIN_DRAW_SCORE = 0.3;
 
+/** What each canvas shows now, so that the same pose is not drawn again (a still picture's pose comes back unchanged). */
+const shown = new WeakMap<HTMLCanvasElement, { key: string; drawn: number }>();
+
+function poseKey(result: PoseFrameResult): string {
+  const kps = result.pose?.keypoints ?? [];
+  return `${result.frameWidth}x${result.frameHeight}:${kps.map((k) => (k.score < MIN_DRAW_SCORE ? '-' : `${k.xPx.toFixed(1)},${k.yPx.toFixed(1)}`)).join(';')}`;
+}
+
 /**
  * Draws the pose on `canvas` (sized to the frame) and returns how many
  * keypoints were drawn; the count is also left in `data-keypoints`.
  */
 export function drawPose(canvas: HTMLCanvasElement, result: PoseFrameResult): number {
+  const key = poseKey(result);
+  const same = shown.get(canvas);
+  if (same?.key === key) return same.drawn;
   if (canvas.width !== result.frameWidth || canvas.height !== result.frameHeight) {
     canvas.width = result.frameWidth;
     canvas.height = result.frameHeight;
@@ -54,10 +65,12 @@ export function drawPose(canvas: HTMLCanvasElement, result: PoseFrameResult): nu
     drawn += 1;
   }
   canvas.dataset.keypoints = String(drawn);
+  shown.set(canvas, { key, drawn });
   return drawn;
 }
 
 export function clearPose(canvas: HTMLCanvasElement): void {
   canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
   canvas.dataset.keypoints = '0';
+  shown.delete(canvas);
 }

@@ -1,4 +1,5 @@
 /** The live posture readout: one bar per metric, centred on the calibrated neutral. */
+import { setData, setStyle, setText, setTitle } from './dom';
 import type { MetricKey } from '../core/posture/metrics/metric';
 import type { PostureSample } from '../core/posture/tracker';
 
@@ -44,21 +45,25 @@ export function showSample(list: HTMLElement, sample: PostureSample): void {
     const out = li.querySelector('output')!;
     const fill = li.querySelector<HTMLElement>('.fill')!;
     if (value == null) {
-      out.textContent = '–';
-      li.title = sample.reasons[row.key] ?? '';
-      fill.style.width = '0';
+      setText(out, '–');
+      setTitle(li, sample.reasons[row.key] ?? '');
+      setStyle(fill, 'width', '0px');
       continue;
     }
-    li.title = '';
-    out.textContent = `${value > 0 && row.key !== 'stillness' ? '+' : ''}${value.toFixed(row.unit === '' ? 2 : 1)}${row.unit ? ` ${row.unit}` : ''}`;
-    const share = Math.max(-1, Math.min(1, value / row.range));
+    setTitle(li, '');
+    setText(
+      out,
+      `${value > 0 && row.key !== 'stillness' ? '+' : ''}${value.toFixed(row.unit === '' ? 2 : 1)}${row.unit ? ` ${row.unit}` : ''}`,
+    );
+    // Bars move in steps of a tenth of a percent: finer moves are invisible and would only repaint.
+    const share = Math.round(Math.max(-1, Math.min(1, value / row.range)) * 1000) / 1000;
     if (row.key === 'stillness') {
-      fill.style.left = '0';
-      fill.style.width = `${share * 100}%`;
+      setStyle(fill, 'left', '0px');
+      setStyle(fill, 'width', `${share * 100}%`);
     } else {
-      fill.style.left = share >= 0 ? '50%' : `${50 + share * 50}%`;
-      fill.style.width = `${Math.abs(share) * 50}%`;
+      setStyle(fill, 'left', share >= 0 ? '50%' : `${50 + share * 50}%`);
+      setStyle(fill, 'width', `${Math.abs(share) * 50}%`);
     }
-    li.dataset.value = value.toFixed(3);
+    setData(li, 'value', value.toFixed(3));
   }
 }

@@ -2,6 +2,7 @@
  * The posture state at a glance: whether monitoring is on, and for each
  * problem whether it is fine, building up (and for how long) or held.
  */
+import { setData, setText } from './dom';
 import type { AlertSnapshot } from '../core/alerts/posture-state';
 import { formatDuration, problemPhrase } from '../core/alerts/message';
 import { PROBLEM_IDS, PROBLEMS } from '../core/alerts/problems';
@@ -36,15 +37,15 @@ export function showProblems(list: HTMLElement, s: AlertSnapshot): void {
     const li = list.querySelector<HTMLElement>(`[data-problem="${id}"]`);
     if (!li) continue;
     const p = s.problems[id];
-    li.dataset.phase = p.phase;
-    li.dataset.side = p.side ?? '';
+    setData(li, 'phase', p.phase);
+    setData(li, 'side', p.side ?? '');
     const state = li.querySelector('.state')!;
-    if (s.status !== 'monitoring' || (PROBLEMS[id].needsNeutral && !s.calibrated)) state.textContent = '–';
-    else if (p.phase === 'idle') state.textContent = 'fine';
+    if (s.status !== 'monitoring' || (PROBLEMS[id].needsNeutral && !s.calibrated)) setText(state, '–');
+    else if (p.phase === 'idle') setText(state, 'fine');
     else {
       const what = p.side ? problemPhrase(id, p.side).toLowerCase() : '';
       const verb = p.phase === 'active' ? 'held' : 'for';
-      state.textContent = `${what ? `${what}, ` : ''}${verb} ${formatDuration(p.heldMs)}`;
+      setText(state, `${what ? `${what}, ` : ''}${verb} ${formatDuration(p.heldMs)}`);
     }
   }
 }

@@ -3,6 +3,7 @@
  * setting, the battery state, the rate shown under Sampling, and the camera
  * asked for no more frames than the worker needs.
  */
+import { setText } from './dom';
 import type { SamplingDecision } from '../core/sampling/governor';
 import type { PoseWorker } from './pose-client';
 
@@ -75,7 +76,10 @@ export function setupSampling(
       void matchCaptureRate(d.fps, track);
     },
     show(d) {
-      out.textContent = `${d.fps < 1 ? d.fps.toFixed(1) : d.fps.toFixed(0)} frames/s · ${d.reason}${d.onBattery ? ' · on battery' : ''}`;
+      setText(
+        out,
+        `${d.fps < 1 ? d.fps.toFixed(1) : d.fps.toFixed(0)} frames/s · ${d.reason}${d.onBattery ? ' · on battery' : ''}`,
+      );
       out.dataset.reason = d.reason;
     },
     resetTrack() {

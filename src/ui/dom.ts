@@ -1,0 +1,26 @@
+/**
+ * Writes to the page that do nothing when nothing changed. A sample arrives
+ * every second or two all day and most of the time shows what the last one
+ * did; writing the same text or style again still makes the browser
+ * recompute style and layout and repaint. These skip that.
+ */
+
+export function setText(el: Node, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+export function setData(el: HTMLElement, key: string, value: string): void {
+  if (el.dataset[key] !== value) el.dataset[key] = value;
+}
+
+export function setStyle(el: HTMLElement, property: 'left' | 'width', value: string): void {
+  if (el.style[property] !== value) el.style[property] = value;
+}
+
+export function setTitle(el: HTMLElement, title: string): void {
+  if (el.title !== title) el.title = title;
+}
+
+export function setHidden(el: HTMLElement, hidden: boolean): void {
+  if (el.hidden !== hidden) el.hidden = hidden;
+}
