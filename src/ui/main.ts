@@ -10,7 +10,7 @@ import { buildPanel } from './posture-panel';
 import { createLoopStatus } from './loop-status';
 import { createCalibrationView } from './calibration-ui';
 import { setupAlerts } from './alerts-ui';
-import { setupSampling } from './sampling-ui';
+import { captureFpsFor, setupSampling } from './sampling-ui';
 import { setupIdlePause } from './idle-ui';
 import { setupPreview } from './preview-ui';
 import { setupHistory } from './history-ui';
@@ -72,7 +72,13 @@ setupIdlePause($<HTMLInputElement>('pause-when-locked'), $('idle-status'), (lock
 );
 const sampling = setupSampling(ui.sampling, ui.samplingOut, () => client?.api ?? null);
 const history = setupHistory();
-const preview = setupPreview(ui.video, $<HTMLInputElement>('show-preview'), $<HTMLButtonElement>('pip'), say);
+const preview = setupPreview(
+  ui.video,
+  $<HTMLCanvasElement>('still'),
+  $<HTMLInputElement>('show-preview'),
+  $<HTMLButtonElement>('pip'),
+  say,
+);
 
 /** The worker's tensor count, every few seconds while the page is seen: it must stay flat for hours. */
 setInterval(() => {
@@ -228,6 +234,7 @@ function showResult(result: PoseFrameResult): void {
   history.record(result);
   sampling.follow(result.sampling, currentTrack);
   if (document.hidden) return; // nothing is drawn while nobody can see it
+  preview.sampled(captureFpsFor(result.sampling.fps));
   status.show(result);
   drawPose(ui.overlay, result);
   sampling.show(result.sampling);

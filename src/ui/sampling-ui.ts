@@ -57,7 +57,7 @@ export function setupSampling(
    * rate, and the worker drops the extra frames.
    */
   const matchCaptureRate = async (samplingFps: number, track: MediaStreamTrack | null) => {
-    const want = Math.min(30, Math.max(1, Math.ceil(samplingFps * 2)));
+    const want = captureFpsFor(samplingFps);
     if (want === captureFps || !track || track.readyState !== 'live') return;
     captureFps = want;
     try {
@@ -86,4 +86,9 @@ export function setupSampling(
       captureFps = 0;
     },
   };
+}
+
+/** The frame rate asked of the camera for a sampling rate: twice it, 1 to 30 frames a second. */
+export function captureFpsFor(samplingFps: number): number {
+  return Math.min(30, Math.max(1, Math.ceil(samplingFps * 2)));
 }

@@ -76,6 +76,47 @@ describe('live page with a fake camera playing real footage', () => {
     );
   });
 
+  it('shows a still from the camera at each sample while the camera is slow, and the video again when it is fast', async () => {
+    const stills = async () => Number(await page.getAttribute('#still', 'data-stills'));
+    await page.selectOption('#sampling', '0.5');
+    await page.waitForFunction(
+      () => {
+        const v = document.querySelector('#video') as HTMLVideoElement;
+        const still = document.querySelector('#still') as HTMLCanvasElement;
+        return v.srcObject === null && v.hidden && !still.hidden && Number(still.dataset.stills) > 0;
+      },
+      null,
+      { timeout: 30_000 },
+    );
+    const first = await stills();
+    await expect.poll(stills, { timeout: 30_000 }).toBeGreaterThan(first + 1);
+    // The camera's picture, not a blank: the frame's size, and pixels far from uniform.
+    const still = await page.$eval('#still', (c) => {
+      const canvas = c as HTMLCanvasElement;
+      const px = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let min = 255;
+      let max = 0;
+      for (let i = 0; i < px.length; i += 4 * 97) {
+        min = Math.min(min, px[i]!);
+        max = Math.max(max, px[i]!);
+      }
+      return { width: canvas.width, height: canvas.height, range: max - min };
+    });
+    expect(still).toMatchObject({ width: 640, height: 480 });
+    expect(still.range).toBeGreaterThan(50);
+    await page.selectOption('#sampling', '5');
+    await page.waitForFunction(
+      () => {
+        const v = document.querySelector('#video') as HTMLVideoElement;
+        const c = document.querySelector('#still') as HTMLCanvasElement;
+        return v.srcObject !== null && !v.hidden && !v.paused && c.hidden;
+      },
+      null,
+      { timeout: 30_000 },
+    );
+    await page.selectOption('#sampling', 'adaptive');
+  });
+
   it('lets go of the camera picture when it is switched off, keeps sampling, and remembers the choice', async () => {
     await page.uncheck('#show-preview');
     expect(await page.$eval('#video', (v) => (v as HTMLVideoElement).srcObject === null)).toBe(true);
@@ -93,9 +134,11 @@ describe('live page with a fake camera playing real footage', () => {
     // The Picture-in-Picture fallback is not offered where frames go straight to the worker.
     expect(await page.isHidden('#pip')).toBe(true);
     await page.check('#show-preview');
+    // Back: the video plays, or (while the camera is slow) the still is shown.
     await page.waitForFunction(() => {
       const v = document.querySelector('#video') as HTMLVideoElement;
-      return v.srcObject !== null && !v.hidden && !v.paused;
+      const still = document.querySelector('#still') as HTMLCanvasElement;
+      return (v.srcObject !== null && !v.hidden && !v.paused) || !still.hidden;
     });
     await page.uncheck('#show-preview');
     await page.reload();
