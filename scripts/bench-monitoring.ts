@@ -190,6 +190,18 @@ export async function benchMonitoring(
   cameraFps: number,
   stillMinutes = minutes,
 ): Promise<MonitoringResult> {
+  const stretches = await benchStretches(appUrl, minutes, hiddenMinutes, cameraFps);
+  const still = stillMinutes > 0 ? await benchStill(appUrl, stillMinutes, cameraFps) : null;
+  return { ...stretches, still };
+}
+
+/** The three stretches and the hidden one on the default clip, in one browser. */
+async function benchStretches(
+  appUrl: string,
+  minutes: number,
+  hiddenMinutes: number,
+  cameraFps: number,
+): Promise<Omit<MonitoringResult, 'still'>> {
   const { browser, page, cdp, samples, stretch } = await openMonitoring(
     appUrl,
     await sittingClip(false, cameraFps),
@@ -228,8 +240,6 @@ export async function benchMonitoring(
     const tensors1 = Number(await text(page, '#status-tensors'));
     const heap1 = await heapMB(browser, page);
     await cdp.detach();
-    await browser.close();
-    const still = stillMinutes > 0 ? await benchStill(appUrl, stillMinutes, cameraFps) : null;
     return {
       minutes: Math.round((shown.wallS / 60) * 100) / 100,
       cameraFps,
@@ -244,7 +254,6 @@ export async function benchMonitoring(
       reusedShare: shown.reusedShare,
       reusedSharePictureOff: off.reusedShare,
       reusedShareSteadyRate: steady.reusedShare,
-      still,
       longTasks: long1 - long0,
       heapGrowthMB: Math.round((heap1 - heap0) * 100) / 100,
       tensorGrowth: tensors1 - tensors0,

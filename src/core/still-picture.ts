@@ -106,9 +106,12 @@ export interface CropKey {
  */
 export class StillPicture<T> {
   private key: { cells: Float32Array; crop: CropKey; tMs: number; result: T } | null = null;
-  private spare: Float32Array = new Float32Array(0);
+  /** The grid of the picture last passed to `reuse`; it and the key's grid trade places when the model runs. */
+  private spare: Float32Array;
 
-  constructor(private readonly options: Readonly<StillPictureOptions> = DEFAULT_STILL_PICTURE) {}
+  constructor(private readonly options: Readonly<StillPictureOptions> = DEFAULT_STILL_PICTURE) {
+    this.spare = new Float32Array(options.grid * options.grid);
+  }
 
   /**
    * The result the model gave on the key picture, when `pixels` (the model's
@@ -123,18 +126,9 @@ export class StillPicture<T> {
     tMs: number,
     maxAgeMs: number,
   ): T | null {
-    const { grid } = this.options;
-    if (this.spare.length !== grid * grid) this.spare = new Float32Array(grid * grid);
-    const cells = cellBrightness(pixels, sizePx, channels, grid, this.spare);
+    const cells = cellBrightness(pixels, sizePx, channels, this.options.grid, this.spare);
     const key = this.key;
-    if (
-      !key ||
-      maxAgeMs <= 0 ||
-      tMs - key.tMs >= maxAgeMs ||
-      tMs < key.tMs ||
-      key.cells.length !== cells.length ||
-      !sameCrop(key.crop, crop)
-    ) {
+    if (!key || maxAgeMs <= 0 || tMs - key.tMs >= maxAgeMs || tMs < key.tMs || !sameCrop(key.crop, crop)) {
       return null;
     }
     const change = pictureChange(key.cells, cells, this.options.changedCells);
@@ -146,13 +140,9 @@ export class StillPicture<T> {
 
   /** The model ran on the picture last passed to `reuse`: it becomes the key picture. */
   ran(crop: CropKey, tMs: number, result: T): void {
-    const previous = this.key?.cells;
+    const previous = this.key?.cells ?? new Float32Array(this.spare.length);
     this.key = { cells: this.spare, crop: { ...crop }, tMs, result };
-    this.spare = previous && previous.length === this.spare.length ? previous : new Float32Array(0);
-  }
-
-  forget(): void {
-    this.key = null;
+    this.spare = previous;
   }
 }
 

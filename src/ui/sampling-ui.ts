@@ -3,7 +3,7 @@
  * setting, the battery state, the rate shown under Sampling, and the camera
  * asked for no more frames than the worker needs.
  */
-import { setText } from './dom';
+import { setData, setText } from './dom';
 import type { SamplingDecision } from '../core/sampling/governor';
 import type { PoseWorker } from './pose-client';
 
@@ -80,7 +80,7 @@ export function setupSampling(
         out,
         `${d.fps < 1 ? d.fps.toFixed(1) : d.fps.toFixed(0)} frames/s · ${d.reason}${d.onBattery ? ' · on battery' : ''}`,
       );
-      out.dataset.reason = d.reason;
+      setData(out, 'reason', d.reason);
     },
     resetTrack() {
       captureFps = 0;

@@ -26,8 +26,8 @@ export interface StreamListener {
   onError(message: string): void;
 }
 
-/** How often people are counted while calibrating, ms. */
-const CALIBRATION_COUNT_EVERY_MS = 300;
+/** While calibrating, people are counted every 300 ms and the model runs on every frame. */
+const CALIBRATION_OPTIONS: Readonly<Partial<EngineOptions>> = { countPeopleEveryMs: 300, reuseStillMs: 0 };
 
 /**
  * The worker's API: a handful of calls around one engine and the posture
@@ -44,8 +44,8 @@ export function createPoseApi(
   governor: SamplingGovernor = new SamplingGovernor(),
 ) {
   let stream: FrameStream | null = null;
-  let countEveryMsBefore = 0;
-  let reuseStillMsBefore = 0;
+  /** The options calibration changes, as they were before it. */
+  let beforeCalibration: Partial<EngineOptions> = {};
 
   async function stopStream(): Promise<void> {
     const s = stream;
@@ -62,7 +62,7 @@ export function createPoseApi(
       people: result.people,
     });
     if (posture.calibration?.state === 'finished') {
-      engine.setOptions({ countPeopleEveryMs: countEveryMsBefore, reuseStillMs: reuseStillMsBefore });
+      engine.setOptions(beforeCalibration);
     }
     const alerts = state.update(posture);
     const sampling = governor.next(posture, alerts, tracker.calibrating);
@@ -103,15 +103,14 @@ export function createPoseApi(
      */
     startCalibration(durationMs: number, camera: CameraIdentity | null = null): void {
       if (!tracker.calibrating) {
-        ({ countPeopleEveryMs: countEveryMsBefore, reuseStillMs: reuseStillMsBefore } = engine.getOptions());
+        const { countPeopleEveryMs, reuseStillMs } = engine.getOptions();
+        beforeCalibration = { countPeopleEveryMs, reuseStillMs };
       }
-      engine.setOptions({ countPeopleEveryMs: CALIBRATION_COUNT_EVERY_MS, reuseStillMs: 0 });
+      engine.setOptions(CALIBRATION_OPTIONS);
       tracker.startCalibration(durationMs, camera);
     },
     cancelCalibration(): void {
-      if (tracker.calibrating) {
-        engine.setOptions({ countPeopleEveryMs: countEveryMsBefore, reuseStillMs: reuseStillMsBefore });
-      }
+      if (tracker.calibrating) engine.setOptions(beforeCalibration);
       tracker.cancelCalibration();
     },
     /** The camera's diagonal field of view, degrees (it scales every centimetre reading). */

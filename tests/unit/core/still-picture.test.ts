@@ -127,12 +127,4 @@ describe('StillPicture', () => {
     expect(still.reuse(blink(120), SIZE, 3, crop, 1000, 10_000)).toBe('eyes open');
     expect(still.reuse(picture({ headX: 17.5 }), SIZE, 3, crop, 1000, 10_000)).toBeNull();
   });
-
-  it('forgets its picture', () => {
-    const still = new StillPicture<string>(options);
-    still.reuse(picture(), SIZE, 3, crop, 0, 10_000);
-    still.ran(crop, 0, 'pose A');
-    still.forget();
-    expect(still.reuse(picture(), SIZE, 3, crop, 1000, 10_000)).toBeNull();
-  });
 });
