@@ -67,3 +67,23 @@ export function rotate(p: Vec3, o: Orientation): Vec3 {
   const sr = Math.sin(o.roll);
   return { x: cr * x2 + sr * y1, y: -sr * x2 + cr * y1, z: z2 };
 }
+
+/**
+ * The trunk below the head, as far as a front camera needs it. Typical
+ * adult values; what calibration cannot measure of a person is taken from
+ * here, and the readings say how far they can be off because of it.
+ */
+/** Sitting upright, the shoulder joints are about this far behind the ear line. */
+export const SHOULDERS_BEHIND_EARS_CM = 2;
+/** The trunk turns about the spine, about this far behind the line between the shoulder joints. */
+export const TURN_AXIS_BEHIND_SHOULDERS_CM = 1.5;
+/** The head tilts sideways about the middle of the neck, this far below the ear line. */
+export const HEAD_TILT_PIVOT_BELOW_EARS_CM = 7;
+/**
+ * How far the head drops for each centimetre it comes forward, from a neck
+ * that slides the head forward (protraction) to one that bends at its base.
+ * People differ; both ends are kept as possible.
+ */
+export const DROP_PER_FORWARD = Object.freeze({ least: 0.05, most: 0.7 });
+/** Rounded shoulders come forward about as much as they come in (the shoulder blades glide round the ribs). */
+export const ROUNDING_FORWARD_PER_INWARD = 1;

@@ -1,24 +1,31 @@
 /**
  * Calibration: the person sits upright, looks at the screen and holds still
  * for a few seconds; the median of those frames becomes their neutral, with
- * its spread. It also measures the person: their shoulder width and the
- * shoulders' height below the camera, in centimetres, taking the ears to be
- * straight above the shoulders when upright (the one posture assumption the
- * app makes). Refused, with the reason, when nobody or more than one person is
- * in view, the needed points are unclear, or the person moved.
+ * its spread. It also measures the person: their shoulder width and where
+ * their shoulders sit under their head, in centimetres, taking the shoulder
+ * joints to be a typical 2 cm behind the ear line when upright (the one
+ * posture assumption the app makes).
+ *
+ * It checks the setup as it goes. Refused, with the reason, when nobody or
+ * more than one person is in view, the face is unclear, or the person moved.
+ * Accepted with warnings, each saying what will not be measured and how to
+ * fix it, when the shoulders are cut by the frame or faint, the camera is
+ * level with the shoulders, far off to one side, or tilted. The neutral
+ * lists the readings it can give.
  */
 import type { Keypoint, KeypointName } from '../pose';
-import { HEAD_POINTS } from './body';
+import { HEAD_TILT_PIVOT_BELOW_EARS_CM, SHOULDERS_BEHIND_EARS_CM, SHOULDER_WIDTH_CM } from './body';
 import { DEFAULT_FOV_DEG, intrinsicsFor, toNorm, type Intrinsics, type Vec3 } from './camera';
 import { DEFAULT_GEOMETRY_OPTIONS, measureFrame, type FrameGeometry } from './geometry';
+import type { HeadPose } from './head-pose';
 import { METRICS } from './metrics/index';
 import { METRIC_KEYS, type MetricKey } from './metrics/metric';
 import { screenDistanceCm } from './metrics/distance';
 import { median } from '../rate';
-import type { BodyScale } from './shoulders';
-import { SHOULDER_WIDTH_CM } from './body';
+import { REASONS } from './reasons';
+import { MIN_HEIGHT_CUE, UNCALIBRATED_SCALE as DEFAULT_SCALE, type BodyScale } from './trunk';
 
-export const NEUTRAL_VERSION = 1;
+export const NEUTRAL_VERSION = 2;
 
 export interface NeutralValue {
   median: number;
@@ -37,6 +44,7 @@ export interface Neutral {
   version: typeof NEUTRAL_VERSION;
   createdAtMs: number;
   camera: CameraIdentity;
+  /** The camera's diagonal field of view the readings were taken with, degrees. */
   fovDeg: number;
   scale: BodyScale;
   /** Null where the metric could not be measured during calibration (e.g. shoulders cut off). */
@@ -49,6 +57,12 @@ export interface Neutral {
    */
   headCenterCm: Vec3 | null;
   frames: number;
+  /** The readings this calibration can give. */
+  readings: MetricKey[];
+  /** For each reading it cannot give, why. */
+  unavailable: Partial<Record<MetricKey, string>>;
+  /** What the setup will not let the app measure, and how to fix it: one sentence each. */
+  warnings: string[];
 }
 
 export type CalibrationRefusal = 'nobody' | 'two-people' | 'weak-keypoints' | 'moved';
@@ -72,8 +86,14 @@ export interface CalibrationOptions {
   minClearShare: number;
   /** Share of counted frames with two or more people that refuses. */
   maxCrowdShare: number;
-  /** Largest head movement allowed: how far the median head position of any third of the frames is from the overall one, cm. */
+  /**
+   * Largest head movement allowed: how far the median head position of any
+   * third of the frames is from the overall one, cm, or this share of the
+   * distance to the camera, whichever is larger (the head's depth is less
+   * certain further away).
+   */
   maxMovementCm: number;
+  maxMovementShare: number;
   /** Largest head turn or tilt spread allowed, degrees. */
   maxTurnDeg: number;
 }
@@ -84,10 +104,10 @@ export const DEFAULT_CALIBRATION: Readonly<CalibrationOptions> = Object.freeze({
   minClearShare: 0.6,
   maxCrowdShare: 0.2,
   maxMovementCm: 1.5,
+  maxMovementShare: 0.03,
   maxTurnDeg: 4,
 });
 
-const NEEDED: readonly KeypointName[] = [...HEAD_POINTS, 'left_shoulder', 'right_shoulder'];
 const MAD_TO_SD = 1.4826;
 
 function robust(values: readonly number[]): NeutralValue | null {
@@ -101,27 +121,6 @@ const refuse = (reason: CalibrationRefusal, message: string): CalibrationOutcome
   reason,
   message,
 });
-
-function unclearPoints(frames: readonly CalibrationFrame[], minScore: number): KeypointName[] {
-  return NEEDED.filter((name) => {
-    const clear = frames.filter((f) =>
-      f.keypoints?.some((k) => k.name === name && k.score >= minScore),
-    ).length;
-    return clear < frames.length * 0.6;
-  });
-}
-
-function describeUnclear(names: readonly KeypointName[]): string {
-  const shoulders = names.some((n) => n.endsWith('shoulder'));
-  const face = names.some((n) => !n.endsWith('shoulder'));
-  if (shoulders && !face) {
-    return 'Your shoulders were not clear enough. Sit back a little or tilt the camera down so both shoulders show, then try again.';
-  }
-  if (face && !shoulders) {
-    return 'Your face was not clear enough. Face the camera with your face lit and your ears uncovered, then try again.';
-  }
-  return 'Your face and shoulders were not clear enough. Sit facing the camera in good light with your head and both shoulders in view, then try again.';
-}
 
 /** Turns the collected frames into a neutral, or says why not. */
 export function finishCalibration(
@@ -146,31 +145,8 @@ export function finishCalibration(
     );
   }
   const k = intrinsicsFor(camera.widthPx, camera.heightPx, options.fovDeg);
-  const minScore = DEFAULT_GEOMETRY_OPTIONS.minKeypointScore;
-  const unclear = unclearPoints(present, minScore);
-  if (unclear.length > 0) return refuse('weak-keypoints', describeUnclear(unclear));
-
-  // Measure the person: shoulders at the ears' depth.
-  const defaultScale: BodyScale = { shoulderHalfWidthCm: SHOULDER_WIDTH_CM / 2, shoulderHeightCm: null };
-  const first = present.map((f) => ({ f, g: measureFrame(f.keypoints!, k, defaultScale) }));
-  const widths: number[] = [];
-  const heights: number[] = [];
-  for (const { f, g } of first) {
-    if (!g.head) continue;
-    const r = shoulderNorm(f.keypoints!, 'right_shoulder', k);
-    const l = shoulderNorm(f.keypoints!, 'left_shoulder', k);
-    if (!r || !l) continue;
-    const z = g.head.center.z;
-    if (g.shoulderXReliable)
-      widths.push((z * Math.hypot(l.u - r.u, g.shoulderYReliable ? l.v - r.v : 0)) / 2);
-    if (g.shoulderYReliable) heights.push((z * (l.v + r.v)) / 2);
-  }
-  const halfWidth = median(widths);
-  if (halfWidth == null || widths.length < present.length * options.minClearShare) {
-    return refuse('weak-keypoints', describeUnclear(['left_shoulder']));
-  }
-  const heightCm = heights.length >= present.length * options.minClearShare ? median(heights) : null;
-  const scale: BodyScale = { shoulderHalfWidthCm: halfWidth, shoulderHeightCm: heightCm };
+  const measured = measurePerson(present, k, options);
+  const scale = measured.scale;
 
   // Re-measure with this person's scale, and check they held still.
   let previous = null;
@@ -181,12 +157,20 @@ export function finishCalibration(
     geometries.push(g);
   }
   const heads = geometries.flatMap((g) => (g.head ? [g.head] : []));
+  if (heads.length < present.length * options.minClearShare) {
+    return refuse(
+      'weak-keypoints',
+      'Your face was not clear enough. Face the camera with your face lit and your ears uncovered, then try again.',
+    );
+  }
+  const centre = medianPoint(heads.map((h) => h.center));
   const movement = drift(heads.map((h) => h.center));
   const turn = Math.max(
     robust(heads.map((h) => h.yaw))?.spread ?? 0,
     robust(heads.map((h) => h.roll))?.spread ?? 0,
   );
-  if (movement > options.maxMovementCm || (turn * 180) / Math.PI > options.maxTurnDeg) {
+  const allowedCm = Math.max(options.maxMovementCm, options.maxMovementShare * centre.z);
+  if (movement > allowedCm || (turn * 180) / Math.PI > options.maxTurnDeg) {
     return refuse(
       'moved',
       `You moved during calibration (about ${movement.toFixed(1)} cm). Sit upright, look at the screen and hold still until the countdown ends.`,
@@ -194,17 +178,26 @@ export function finishCalibration(
   }
 
   const values = {} as Record<MetricKey, NeutralValue | null>;
+  const missing: Partial<Record<MetricKey, string>> = {};
   for (const key of METRIC_KEYS) {
+    const reasons = new Map<string, number>();
     const xs = geometries.flatMap((g) => {
       const r = METRICS[key].feature(g, scale);
+      if (r.value == null) reasons.set(r.reason, (reasons.get(r.reason) ?? 0) + 1);
       return r.value == null ? [] : [r.value];
     });
     values[key] = xs.length >= geometries.length * options.minClearShare ? robust(xs) : null;
+    if (!values[key]) missing[key] = [...reasons].sort((a, b) => b[1] - a[1])[0]?.[0] ?? REASONS.nobody;
   }
   const distances = geometries.flatMap((g) => {
     const r = screenDistanceCm(g);
     return r.value == null ? [] : [r.value];
   });
+  const warnings = [...measured.warnings, ...setupWarnings(heads, geometries, k)];
+  for (const [key, reason] of Object.entries(missing) as [MetricKey, string][]) {
+    const text = `${READING_NAMES[key]} will not be measured: ${reason}.`;
+    if (!warnings.some((w) => w.includes(reason))) warnings.push(text);
+  }
   return {
     ok: true,
     neutral: {
@@ -215,10 +208,134 @@ export function finishCalibration(
       scale,
       values,
       screenDistanceCm: median(distances) ?? 0,
-      headCenterCm: medianPoint(heads.map((h) => h.center)),
+      headCenterCm: centre,
       frames: present.length,
+      readings: METRIC_KEYS.filter((key) => values[key] != null),
+      unavailable: missing,
+      warnings,
     },
   };
+}
+
+/** What readings are called in a calibration's warnings. */
+export const READING_NAMES: Readonly<Record<MetricKey, string>> = Object.freeze({
+  headForwardCm: 'Head forward',
+  shoulderRoundingPct: 'Shoulder rounding',
+  shoulderElevationCm: 'Raised shoulders',
+  shoulderTiltDeg: 'Shoulder tilt',
+  headRollDeg: 'Head tilt',
+  headShiftPct: 'Head shift',
+  headYawDeg: 'Head turn',
+  headPitchDeg: 'Looking down',
+  trunkYawDeg: 'Trunk twist',
+  distanceCm: 'Distance to the screen',
+});
+
+/**
+ * Measures the person sitting upright: the shoulders' width and where they
+ * sit under the head, taking the shoulder joints to be SHOULDERS_BEHIND_EARS_CM
+ * behind the ear line (the one posture assumption calibration makes).
+ */
+function measurePerson(
+  present: readonly CalibrationFrame[],
+  k: Intrinsics,
+  options: CalibrationOptions,
+): { scale: BodyScale; warnings: string[] } {
+  const warnings: string[] = [];
+  const widths: number[] = [];
+  const depths: number[] = [];
+  const neckX: number[] = [];
+  const neckY: number[] = [];
+  const tilts: number[] = [];
+  const heights: number[] = [];
+  const troubles = new Map<string, number>();
+  for (const f of present) {
+    const g = measureFrame(f.keypoints!, k, DEFAULT_SCALE);
+    if (!g.head) continue;
+    const r = shoulderPoint(f.keypoints!, 'right_shoulder', k);
+    const l = shoulderPoint(f.keypoints!, 'left_shoulder', k);
+    if (!r || !l || !r.xOk || !l.xOk || !r.yOk || !l.yOk) {
+      const why = g.trunkReason ?? shoulderEdgeReason(r, l);
+      troubles.set(why, (troubles.get(why) ?? 0) + 1);
+    }
+    if (!r || !l) continue;
+    const z = g.head.center.z + SHOULDERS_BEHIND_EARS_CM;
+    const yOk = r.yOk && l.yOk;
+    if (r.xOk && l.xOk) {
+      widths.push((z * Math.hypot(l.p.u - r.p.u, yOk ? l.p.v - r.p.v : 0)) / 2);
+      depths.push(z);
+    }
+    if (yOk) {
+      const roll = g.lineRoll ?? g.head.roll;
+      const pivotX = g.head.center.x + HEAD_TILT_PIVOT_BELOW_EARS_CM * Math.sin(roll);
+      const pivotY = g.head.center.y + HEAD_TILT_PIVOT_BELOW_EARS_CM * Math.cos(roll);
+      neckX.push((z * (l.p.u + r.p.u)) / 2 - pivotX);
+      neckY.push((z * (l.p.v + r.p.v)) / 2 - pivotY);
+      tilts.push(Math.atan2(r.p.v - l.p.v, l.p.u - r.p.u));
+      heights.push((r.p.v + l.p.v) / 2);
+    }
+  }
+  const enough = (xs: readonly number[]) => xs.length >= present.length * options.minClearShare;
+  const trouble = [...troubles].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const halfWidth = enough(widths) ? median(widths) : null;
+  const depth = enough(depths) ? median(depths) : null;
+  const neckOk = enough(neckX) && depth != null;
+  if (!halfWidth || !neckOk) {
+    warnings.push(
+      `Your shoulders were not fully measured (${trouble ?? REASONS.shouldersOutOfPicture}), so the readings that need them will be missing until you calibrate again.`,
+    );
+  } else if ((median(heights) ?? 0) < MIN_HEIGHT_CUE + 0.03) {
+    warnings.push(`${REASONS.cameraLevelWithShoulders}.`);
+  }
+  return {
+    scale: {
+      shoulderHalfWidthCm: halfWidth ?? SHOULDER_WIDTH_CM / 2,
+      trunkDepthCm: depth,
+      neck:
+        neckOk && halfWidth
+          ? {
+              xCm: median(neckX)!,
+              yCm: median(neckY)!,
+              depthCm: depth,
+              behindHeadCm: SHOULDERS_BEHIND_EARS_CM,
+            }
+          : null,
+      tiltRad: median(tilts) ?? 0,
+    },
+    warnings,
+  };
+}
+
+function shoulderEdgeReason(
+  r: ReturnType<typeof shoulderPoint>,
+  l: ReturnType<typeof shoulderPoint>,
+): string {
+  if (!r || !l) return REASONS.shouldersFaint(!r && !l ? 'both' : r ? 'left' : 'right');
+  if (!r.xOk || !l.xOk) return REASONS.shoulderCutAtSide(r.xOk ? 'left' : 'right');
+  return REASONS.shouldersAtEdge(r.p.v < 0 ? 'top' : 'bottom');
+}
+
+/** Off-centre and tilted cameras: they do not stop calibration, but the person should know. */
+function setupWarnings(heads: readonly HeadPose[], geometries: readonly FrameGeometry[], k: Intrinsics): string[] {
+  const out: string[] = [];
+  const centre = medianPoint(heads.map((h) => h.center));
+  const sideways = Math.abs(centre.x / centre.z) * k.focalPx;
+  if (sideways > k.widthPx * 0.25) {
+    out.push(
+      'You sit far to one side of the camera. Sit in front of it (or turn it towards you), so that leaning keeps you in the picture.',
+    );
+  }
+  const rolls = geometries.flatMap((g) => (g.lineRoll == null ? [] : [g.lineRoll]));
+  const tilts = geometries.flatMap((g) => (g.trunk?.tiltRad == null ? [] : [g.trunk.tiltRad]));
+  const roll = median(rolls);
+  const tilt = median(tilts);
+  const limit = (8 * Math.PI) / 180;
+  if (roll != null && tilt != null && Math.abs(roll) > limit && Math.abs(tilt) > limit && roll * tilt > 0) {
+    out.push(
+      'The picture is tilted: your eyes and shoulders both slant the same way. Level the camera (or sit level), then calibrate again.',
+    );
+  }
+  return out;
 }
 
 /** The per-axis median of points. */
@@ -249,9 +366,15 @@ function drift(centres: readonly Vec3[]): number {
   return worst;
 }
 
-function shoulderNorm(keypoints: readonly Keypoint[], name: KeypointName, k: Intrinsics) {
+function shoulderPoint(keypoints: readonly Keypoint[], name: KeypointName, k: Intrinsics) {
   const p = keypoints.find((x) => x.name === name && x.score >= DEFAULT_GEOMETRY_OPTIONS.minKeypointScore);
-  return p ? toNorm(k, p.xPx, p.yPx) : null;
+  if (!p) return null;
+  const o = DEFAULT_GEOMETRY_OPTIONS;
+  return {
+    p: toNorm(k, p.xPx, p.yPx),
+    xOk: p.xPx > o.edgeMarginX * k.widthPx && p.xPx < (1 - o.edgeMarginX) * k.widthPx,
+    yOk: p.yPx > o.edgeMarginY * k.heightPx && p.yPx < (1 - o.edgeMarginY) * k.heightPx,
+  };
 }
 
 /**
@@ -272,9 +395,8 @@ export function restoreNeutral(raw: unknown): Neutral | null {
     return null;
   const c = n.camera;
   if (!c || typeof c.label !== 'string' || !finite(c.widthPx) || !finite(c.heightPx)) return null;
-  const s = n.scale;
-  if (!s || !finite(s.shoulderHalfWidthCm) || s.shoulderHalfWidthCm <= 0) return null;
-  if (s.shoulderHeightCm !== null && !finite(s.shoulderHeightCm)) return null;
+  const scale = restoreScale(n.scale);
+  if (!scale) return null;
   if (typeof n.values !== 'object' || n.values === null) return null;
   const values = {} as Record<MetricKey, NeutralValue | null>;
   for (const key of METRIC_KEYS) {
@@ -288,12 +410,21 @@ export function restoreNeutral(raw: unknown): Neutral | null {
       values[key] = { median: (v as NeutralValue).median, spread: (v as NeutralValue).spread };
     } else return null;
   }
+  const strings = (xs: unknown): string[] =>
+    Array.isArray(xs) ? xs.filter((x): x is string => typeof x === 'string') : [];
+  const unavailable: Partial<Record<MetricKey, string>> = {};
+  if (typeof n.unavailable === 'object' && n.unavailable !== null) {
+    for (const key of METRIC_KEYS) {
+      const why = (n.unavailable as Record<string, unknown>)[key];
+      if (typeof why === 'string') unavailable[key] = why;
+    }
+  }
   return {
     version: NEUTRAL_VERSION,
     createdAtMs: n.createdAtMs,
     camera: { label: c.label, widthPx: c.widthPx, heightPx: c.heightPx },
     fovDeg: n.fovDeg,
-    scale: { shoulderHalfWidthCm: s.shoulderHalfWidthCm, shoulderHeightCm: s.shoulderHeightCm ?? null },
+    scale,
     values,
     screenDistanceCm: n.screenDistanceCm,
     headCenterCm:
@@ -301,5 +432,29 @@ export function restoreNeutral(raw: unknown): Neutral | null {
         ? { x: n.headCenterCm.x, y: n.headCenterCm.y, z: n.headCenterCm.z }
         : null,
     frames: finite(n.frames) ? n.frames : 0,
+    // The readings are the ones with a neutral value, whatever was stored.
+    readings: METRIC_KEYS.filter((key) => values[key] != null),
+    unavailable,
+    warnings: strings(n.warnings),
+  };
+}
+
+function restoreScale(raw: unknown): BodyScale | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const s = raw as Partial<BodyScale>;
+  const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+  if (!finite(s.shoulderHalfWidthCm) || s.shoulderHalfWidthCm <= 0 || !finite(s.tiltRad)) return null;
+  if (s.trunkDepthCm != null && !(finite(s.trunkDepthCm) && s.trunkDepthCm > 0)) return null;
+  let neck: BodyScale['neck'] = null;
+  if (s.neck != null) {
+    const k = s.neck;
+    if (!finite(k.xCm) || !finite(k.yCm) || !finite(k.depthCm) || !finite(k.behindHeadCm)) return null;
+    neck = { xCm: k.xCm, yCm: k.yCm, depthCm: k.depthCm, behindHeadCm: k.behindHeadCm };
+  }
+  return {
+    shoulderHalfWidthCm: s.shoulderHalfWidthCm,
+    neck,
+    trunkDepthCm: s.trunkDepthCm ?? null,
+    tiltRad: s.tiltRad,
   };
 }

@@ -1,5 +1,5 @@
 /**
- * One frame's keypoints turned into the head and shoulders in camera space,
+ * One frame's keypoints turned into the head and the trunk in camera space,
  * with the reason whenever a part cannot be measured. Absolute values; the
  * metrics compare them with the calibrated neutral.
  */
@@ -8,7 +8,8 @@ import type { HeadPointName } from './body';
 import { HEAD_MODEL, HEAD_POINTS, rotate } from './body';
 import { toNorm, type Intrinsics } from './camera';
 import { solveHeadPose, type HeadObservations, type HeadPose } from './head-pose';
-import { solveShoulders, type BodyScale, type ShoulderObservation, type ShoulderPose } from './shoulders';
+import { REASONS } from './reasons';
+import { solveTrunk, type BodyScale, type ShoulderObservation, type TrunkPose } from './trunk';
 
 export interface GeometryOptions {
   /** Keypoints below this confidence are left out. Default 0.3. */
@@ -39,11 +40,8 @@ export interface FrameGeometry {
    */
   lineRoll: number | null;
   headReason: string | null;
-  shoulders: ShoulderPose | null;
-  shouldersReason: string | null;
-  /** Whether each shoulder coordinate could be trusted (false when cut by the frame edge). */
-  shoulderXReliable: boolean;
-  shoulderYReliable: boolean;
+  trunk: TrunkPose | null;
+  trunkReason: string | null;
 }
 
 type Named = Partial<Record<KeypointName, Keypoint>>;
@@ -78,15 +76,15 @@ export function measureFrame(
   let headReason: string | null = null;
   const seen = Object.keys(obs).length;
   if (seen < 4) {
-    headReason = `only ${seen} of the 5 face points (nose, eyes, ears) are clear`;
+    headReason = REASONS.faceUnclear(seen);
   } else {
     head = solveHeadPose(obs, previousHead) ?? solveHeadPose(obs);
-    if (!head) headReason = 'the face points do not fit a head';
-    else if (head.rms * k.focalPx > options.maxHeadMisfitPx) {
-      headReason = `the face points do not fit a head (off by ${(head.rms * k.focalPx).toFixed(0)} px)`;
+    if (!head || head.rms * k.focalPx > options.maxHeadMisfitPx) {
+      headReason = REASONS.faceMisfit;
       head = null;
     }
   }
+  const lineRoll = headLineRoll(obs, head);
 
   const shoulder = (name: 'left_shoulder' | 'right_shoulder'): ShoulderObservation | null => {
     const p = strong(name);
@@ -101,24 +99,38 @@ export function measureFrame(
   };
   const right = shoulder('right_shoulder');
   const left = shoulder('left_shoulder');
-  let shoulders: ShoulderPose | null = null;
-  let shouldersReason: string | null = null;
-  if (!right || !left)
-    shouldersReason = `the ${!right && !left ? 'shoulders are' : `${right ? 'left' : 'right'} shoulder is`} not clear`;
-  else if (!head) shouldersReason = 'the head is needed to place the shoulders';
-  else {
-    shoulders = solveShoulders(right, left, head, scale);
-    if (!shoulders) shouldersReason = 'the shoulders are cut off by the frame edge';
+  let trunk: TrunkPose | null = null;
+  let trunkReason: string | null = null;
+  if (!right || !left) {
+    trunkReason = faintOrOutside(kp, k, right == null, left == null);
+  } else if (!head) {
+    trunkReason = headReason;
+  } else {
+    const solved = solveTrunk(right, left, head, lineRoll ?? head.roll, scale);
+    if ('reason' in solved) trunkReason = solved.reason;
+    else trunk = solved;
   }
-  return {
-    head,
-    lineRoll: headLineRoll(obs, head),
-    headReason,
-    shoulders,
-    shouldersReason,
-    shoulderXReliable: !!right?.xReliable && !!left?.xReliable,
-    shoulderYReliable: !!right?.yReliable && !!left?.yReliable,
+  return { head, lineRoll, headReason, trunk, trunkReason };
+}
+
+/** Why a shoulder is missing: pinned at the picture's edge (beyond it), or there but faint. */
+function faintOrOutside(kp: Named, k: Intrinsics, rightMissing: boolean, leftMissing: boolean): string {
+  const atEdge = (name: 'left_shoulder' | 'right_shoulder') => {
+    const p = kp[name];
+    if (!p) return true;
+    const m = 0.04;
+    return p.yPx > k.heightPx * (1 - m) || p.xPx < k.widthPx * m || p.xPx > k.widthPx * (1 - m);
   };
+  const missing = (['right_shoulder', 'left_shoulder'] as const).filter((n, i) =>
+    i === 0 ? rightMissing : leftMissing,
+  );
+  if (missing.every(atEdge)) {
+    const sideCut = missing.length === 1 && (kp[missing[0]!]?.yPx ?? k.heightPx) < k.heightPx * 0.96;
+    return sideCut
+      ? REASONS.shoulderCutAtSide(missing[0] === 'right_shoulder' ? 'right' : 'left')
+      : REASONS.shouldersOutOfPicture;
+  }
+  return REASONS.shouldersFaint(missing.length === 2 ? 'both' : missing[0] === 'right_shoulder' ? 'right' : 'left');
 }
 
 /**

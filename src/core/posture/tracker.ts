@@ -9,18 +9,19 @@ import { DEFAULT_FOV_DEG, deg, intrinsicsFor, type Intrinsics, type Vec3 } from 
 import {
   DEFAULT_CALIBRATION,
   finishCalibration,
+  READING_NAMES,
   type CalibrationFrame,
   type CalibrationOutcome,
   type CameraIdentity,
   type Neutral,
 } from './calibration';
-import { SHOULDER_WIDTH_CM } from './body';
 import { measureFrame, type FrameGeometry } from './geometry';
 import type { HeadPose } from './head-pose';
 import { screenDistanceCm } from './metrics/distance';
 import { METRICS } from './metrics/index';
 import { METRIC_KEYS, type MetricKey } from './metrics/metric';
-import type { BodyScale } from './shoulders';
+import { REASONS } from './reasons';
+import { UNCALIBRATED_SCALE } from './trunk';
 import { DEFAULT_SMOOTHING, KeypointSmoother } from './smoothing';
 import { DEFAULT_STILLNESS, StillnessMeter } from './stillness';
 
@@ -71,10 +72,6 @@ export const DEFAULT_TRACKER: Readonly<TrackerOptions> = Object.freeze({
   smoothing: true,
 });
 
-const DEFAULT_SCALE: BodyScale = Object.freeze({
-  shoulderHalfWidthCm: SHOULDER_WIDTH_CM / 2,
-  shoulderHeightCm: null,
-});
 
 interface Collecting {
   startMs: number;
@@ -137,7 +134,7 @@ export class PostureTracker {
     const sizeChanged =
       neutral != null &&
       (neutral.camera.widthPx !== input.frameWidth || neutral.camera.heightPx !== input.frameHeight);
-    const scale = neutral && !sizeChanged ? neutral.scale : DEFAULT_SCALE;
+    const scale = neutral && !sizeChanged ? neutral.scale : UNCALIBRATED_SCALE;
     const g: FrameGeometry | null = keypoints ? measureFrame(keypoints, k, scale, this.previousHead) : null;
     if (g) this.previousHead = g.head;
     if (g?.head) this.stillness.add(input.tMs, g.head.center, deg(g.head.yaw), deg(g.head.roll));
@@ -146,13 +143,13 @@ export class PostureTracker {
     const reasons: PostureSample['reasons'] = {};
     for (const key of METRIC_KEYS) {
       metrics[key] = null;
-      if (!g) reasons[key] = 'nobody in view';
-      else if (!neutral) reasons[key] = 'not calibrated yet';
-      else if (sizeChanged) reasons[key] = 'the camera resolution changed since calibration: recalibrate';
+      if (!g) reasons[key] = REASONS.nobody;
+      else if (!neutral) reasons[key] = REASONS.notCalibrated;
+      else if (sizeChanged) reasons[key] = REASONS.resolutionChanged;
       else {
         const base = neutral.values[key];
         const r = METRICS[key].feature(g, scale);
-        if (!base) reasons[key] = 'not measurable at calibration';
+        if (!base) reasons[key] = neutral.unavailable[key] ?? REASONS.notAtCalibration(READING_NAMES[key]);
         else if (r.value == null) reasons[key] = r.reason;
         else metrics[key] = METRICS[key].deviation(r.value, base.median);
       }

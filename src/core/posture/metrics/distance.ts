@@ -11,10 +11,11 @@
 import { EYE_AHEAD_CM } from '../body';
 import type { FrameGeometry } from '../geometry';
 import { known, unknown, type Reading } from '../reading';
+import { REASONS } from '../reasons';
 import { difference, type MetricDef } from './metric';
 
 export function screenDistanceCm(g: FrameGeometry): Reading {
-  return g.head ? known(g.head.center.z - EYE_AHEAD_CM) : unknown(g.headReason ?? 'no head');
+  return g.head ? known(g.head.center.z - EYE_AHEAD_CM) : unknown(g.headReason ?? REASONS.nobody);
 }
 
 export const distance: MetricDef = {

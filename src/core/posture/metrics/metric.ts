@@ -1,5 +1,5 @@
 import type { FrameGeometry } from '../geometry';
-import type { BodyScale } from '../shoulders';
+import type { BodyScale } from '../trunk';
 import type { Reading } from '../reading';
 
 /**

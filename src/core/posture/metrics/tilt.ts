@@ -5,23 +5,22 @@
  * A mirrored video shows a mirrored person, so the signs flip.
  *
  * - shoulderTiltDeg: the shoulder line's angle, from depth-corrected heights
- *   (a twisted trunk's perspective does not read as tilt);
+ *   (a turned trunk's perspective does not read as tilt);
  * - headRollDeg: the eye and ear lines' angle in the image (geometry.ts);
- * - headShiftPct: the head centre's sideways offset from the middle of the
- *   shoulders, as a share of the shoulder width. Leaning at the hips moves
- *   it; so does a twisted trunk, a little, through perspective (about 5% at
- *   20 degrees of twist).
+ * - headShiftPct: the head centre's sideways offset from the trunk's
+ *   midline, as a share of the shoulder width. Leaning at the hips moves it.
  */
 import { deg } from '../camera';
 import { known, unknown } from '../reading';
+import { REASONS } from '../reasons';
 import { difference, type MetricDef } from './metric';
 
 export const shoulderTilt: MetricDef = {
   key: 'shoulderTiltDeg',
   feature(g) {
-    if (!g.shoulders) return unknown(g.shouldersReason ?? 'no shoulders');
-    if (g.shoulders.tiltRad == null) return unknown('a shoulder is cut off by the frame edge');
-    return known(deg(g.shoulders.tiltRad));
+    if (!g.trunk) return unknown(g.trunkReason ?? REASONS.shouldersOutOfPicture);
+    if (g.trunk.tiltRad == null) return unknown(REASONS.shouldersAtEdge('bottom'));
+    return known(deg(g.trunk.tiltRad));
   },
   deviation: difference,
 };
@@ -29,15 +28,15 @@ export const shoulderTilt: MetricDef = {
 export const headRoll: MetricDef = {
   key: 'headRollDeg',
   feature: (g) =>
-    g.lineRoll != null ? known(deg(g.lineRoll)) : unknown('neither the eyes nor the ears are clear'),
+    g.lineRoll != null ? known(deg(g.lineRoll)) : unknown(g.headReason ?? REASONS.eyesAndEarsUnclear),
   deviation: difference,
 };
 
 export const headShift: MetricDef = {
   key: 'headShiftPct',
   feature(g, scale) {
-    if (!g.shoulders) return unknown(g.shouldersReason ?? 'no shoulders');
-    return known((g.shoulders.headOffsetCm / (2 * scale.shoulderHalfWidthCm)) * 100);
+    if (!g.trunk) return unknown(g.trunkReason ?? REASONS.shouldersOutOfPicture);
+    return known((g.trunk.headOffsetCm / (2 * scale.shoulderHalfWidthCm)) * 100);
   },
   deviation: difference,
 };

@@ -1,0 +1,40 @@
+/**
+ * Why a reading is unknown, in words a person can act on: what the camera
+ * cannot see, and what to change so that it can. Every unknown reading the
+ * app shows carries one of these.
+ */
+export type Side = 'left' | 'right';
+
+export const REASONS = {
+  nobody: 'nobody in view',
+  notCalibrated: 'not calibrated yet: sit upright and press Calibrate',
+  resolutionChanged: 'the camera resolution changed since calibration: calibrate again',
+  notAtCalibration: (what: string) => `${what} could not be measured when you calibrated: ${FIX_AT_CALIBRATION}`,
+  notFacing: 'you are turned away from the camera: face the screen',
+  faceUnclear: (seen: number) =>
+    `only ${seen} of the 5 face points (nose, eyes, ears) are clear: face the camera, with light on your face and your ears uncovered`,
+  faceMisfit: 'your face points do not fit a head (something covers the face, or the picture is blurred): face the camera in good light',
+  eyesAndEarsUnclear: 'neither your eyes nor your ears are clear: face the camera with light on your face',
+  shouldersFaint: (which: 'both' | Side) =>
+    `${which === 'both' ? 'your shoulders are' : `your ${which} shoulder is`} hard to make out (loose or dark clothing, a busy background or dim light): light yourself from the front, or wear something that shows the shoulders' outline`,
+  shouldersOutOfPicture:
+    'your shoulders are outside the picture: tilt the camera down or sit a little further back',
+  shoulderCutAtSide: (side: Side) =>
+    `your ${side} shoulder is cut off at the side of the picture: sit in the middle of the picture, or a little further back`,
+  shouldersAtEdge: (edge: 'top' | 'bottom') =>
+    edge === 'bottom'
+      ? 'your shoulders are at the bottom edge of the picture: tilt the camera down or sit a little further back'
+      : 'your shoulders are at the top edge of the picture: tilt the camera up or lower it',
+  cameraLevelWithShoulders:
+    'the camera is level with your shoulders, so rounded shoulders look like moving back: put the camera at eye level or a little above',
+  notCalibratedShoulders:
+    'your shoulders were not fully in view when you calibrated: calibrate again with both shoulders in the picture',
+  forwardOrRounded:
+    'your head came forward while your shoulders rounded, and from this camera height the two cannot be told apart: put the camera a little above eye level',
+  forwardOrRaised:
+    'with your head this far forward, raised shoulders cannot be told from your head dropping: sit back to measure them',
+  twistUnseen:
+    'a turn of the trunk shows only while both shoulders are fully in view and the camera looks down at them a little',
+} as const;
+
+const FIX_AT_CALIBRATION = 'calibrate again, sitting upright with your face and both shoulders in the picture';

@@ -1,0 +1,370 @@
+/**
+ * Known moves applied to a real frame, in the browser: each is a pure
+ * function of the source picture that returns a new picture of the same
+ * size. Geometric moves are inverse-mapping warps (every output pixel looks
+ * up where it came from, sampled bilinearly), so several moves and the
+ * held-still jitter on top compose into one mapping and one sampling pass.
+ * Where a move uncovers area outside the source, the source's edge pixels
+ * are repeated (as a camera would show more of the same wall or shirt),
+ * never black.
+ *
+ * Coordinates are pixels, x to the right, y down, with (0, 0) at the
+ * top-left corner of the top-left pixel. Angles are degrees, positive
+ * clockwise on screen (as tests/browser/media.ts rotates).
+ */
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A known move, as plain data (it is recorded with every case). */
+export type Move =
+  | { kind: 'none' }
+  /** The whole picture shifted: the person sank (dy > 0), rose or slid. */
+  | { kind: 'translate'; dxPx: number; dyPx: number }
+  /** The whole picture scaled about `centre` (the principal point): above 1 the person came nearer. */
+  | { kind: 'zoom'; scale: number; centre: Point }
+  /** The whole picture turned about `pivot` (below the frame: a lean at the hips). */
+  | { kind: 'rotate'; deg: number; pivot: Point }
+  /**
+   * The head scaled by `scale` about `centre` within `innerRadiusPx`,
+   * blending smoothly to no change at `outerRadiusPx`: the head came towards
+   * the camera while neck and shoulders stayed.
+   */
+  | { kind: 'headZoom'; scale: number; centre: Point; innerRadiusPx: number; outerRadiusPx: number }
+  /**
+   * Everything below `topY` squeezed horizontally towards `centreX` by
+   * `factor`, blended in over `blendPx` above it: the shoulders' span narrowed.
+   */
+  | { kind: 'squeezeShoulders'; factor: number; centreX: number; topY: number; blendPx: number }
+  /**
+   * The given regions blurred and pulled towards their mean colour
+   * (`strength` 0: blurred only; 1: flat mean colour): shoulders under
+   * bulky clothes, which the model finds only faintly. Applied to the
+   * source before any geometric move, in the source's coordinates.
+   */
+  | { kind: 'fadeShoulders'; strength: number; boxes: Box[] }
+  /** The moves in order (the first is applied first). */
+  | { kind: 'combine'; moves: Move[] };
+
+/** A shift and a zoom about the frame centre on top of a move, as between frames of someone sitting still. */
+export interface Jitter {
+  dxPx: number;
+  dyPx: number;
+  scale: number;
+}
+
+/** Seven frames of someone holding still: shifts of up to 4 px and zooms of up to 1 % (as posture-footage.test.ts). */
+export const HELD_STILL_JITTER: readonly Jitter[] = [
+  { dxPx: 0, dyPx: 0, scale: 1 },
+  { dxPx: -3, dyPx: 2, scale: 0.995 },
+  { dxPx: 3, dyPx: -2, scale: 1.005 },
+  { dxPx: -2, dyPx: -3, scale: 1.01 },
+  { dxPx: 2, dyPx: 3, scale: 0.99 },
+  { dxPx: 4, dyPx: 0, scale: 1 },
+  { dxPx: -4, dyPx: 0, scale: 1 },
+];
+
+/**
+ * Where output pixels' content comes from: takes the points (xs[i], ys[i])
+ * of the output and replaces them with their points in the source.
+ */
+type InverseMap = (xs: Float64Array, ys: Float64Array) => void;
+
+const rad = (deg: number) => (deg * Math.PI) / 180;
+
+/** Smooth 0..1 ramp between edge0 and edge1. */
+function smoothstep(edge0: number, edge1: number, v: number): number {
+  const t = Math.min(1, Math.max(0, (v - edge0) / (edge1 - edge0)));
+  return t * t * (3 - 2 * t);
+}
+
+function inverseOf(move: Move): InverseMap[] {
+  switch (move.kind) {
+    case 'none':
+    case 'fadeShoulders':
+      return [];
+    case 'translate': {
+      const { dxPx, dyPx } = move;
+      return [
+        (xs, ys) => {
+          for (let i = 0; i < xs.length; i++) {
+            xs[i]! -= dxPx;
+            ys[i]! -= dyPx;
+          }
+        },
+      ];
+    }
+    case 'zoom': {
+      const { scale, centre } = move;
+      return [
+        (xs, ys) => {
+          for (let i = 0; i < xs.length; i++) {
+            xs[i] = centre.x + (xs[i]! - centre.x) / scale;
+            ys[i] = centre.y + (ys[i]! - centre.y) / scale;
+          }
+        },
+      ];
+    }
+    case 'rotate': {
+      const { pivot } = move;
+      // The inverse turns the other way.
+      const cos = Math.cos(rad(move.deg));
+      const sin = Math.sin(rad(move.deg));
+      return [
+        (xs, ys) => {
+          for (let i = 0; i < xs.length; i++) {
+            const u = xs[i]! - pivot.x;
+            const v = ys[i]! - pivot.y;
+            xs[i] = pivot.x + u * cos + v * sin;
+            ys[i] = pivot.y - u * sin + v * cos;
+          }
+        },
+      ];
+    }
+    case 'headZoom': {
+      const { scale, centre, innerRadiusPx: r0, outerRadiusPx: r1 } = move;
+      if (!(r1 > r0 && r0 > 0)) throw new Error(`headZoom: radii ${r0}, ${r1} must be 0 < inner < outer`);
+      // The factor from output to source radius runs smoothly from 1/scale (inside r0) to 1 (beyond r1).
+      // Output radius r maps to source radius r * k(r); it must grow with r (no fold), which
+      // holds for any scale above 1 and for scales down to about 0.8 with r1 = 1.6 r0.
+      const inner = 1 / scale;
+      return [
+        (xs, ys) => {
+          for (let i = 0; i < xs.length; i++) {
+            const u = xs[i]! - centre.x;
+            const v = ys[i]! - centre.y;
+            const k = inner + (1 - inner) * smoothstep(r0, r1, Math.sqrt(u * u + v * v));
+            xs[i] = centre.x + u * k;
+            ys[i] = centre.y + v * k;
+          }
+        },
+      ];
+    }
+    case 'squeezeShoulders': {
+      const { factor, centreX, topY, blendPx } = move;
+      return [
+        (xs, ys) => {
+          for (let i = 0; i < xs.length; i++) {
+            const w = smoothstep(topY - blendPx, topY, ys[i]!);
+            xs[i] = centreX + (xs[i]! - centreX) * (1 + w * (1 / factor - 1));
+          }
+        },
+      ];
+    }
+    case 'combine':
+      return move.moves.flatMap(inverseOf);
+  }
+}
+
+function jitterMoves(j: Jitter, width: number, height: number): Move[] {
+  return [
+    { kind: 'zoom', scale: j.scale, centre: { x: width / 2, y: height / 2 } },
+    { kind: 'translate', dxPx: j.dxPx, dyPx: j.dyPx },
+  ];
+}
+
+function pixelMoves(move: Move): Extract<Move, { kind: 'fadeShoulders' }>[] {
+  if (move.kind === 'fadeShoulders') return [move];
+  if (move.kind === 'combine') return move.moves.flatMap(pixelMoves);
+  return [];
+}
+
+/**
+ * `move` (then `jitter`, if given) applied to `source`: its pixel changes
+ * first, then all its geometric moves as one warp. Returns new pixels.
+ */
+export function renderMove(source: ImageData, move: Move, jitter?: Jitter): ImageData {
+  let pixels = source;
+  for (const fade of pixelMoves(move)) pixels = fadeRegions(pixels, fade.strength, fade.boxes);
+  const maps = inverseOf(move);
+  if (jitter) maps.push(...jitterMoves(jitter, source.width, source.height).flatMap(inverseOf));
+  // Output to source: the last move's inverse first.
+  maps.reverse();
+  if (maps.length > 0) return warp(pixels, maps);
+  return pixels === source
+    ? new ImageData(new Uint8ClampedArray(source.data), source.width, source.height)
+    : pixels;
+}
+
+/** Every output pixel sampled bilinearly from where `maps` (applied in order) send its centre; edges repeat. */
+function warp(source: ImageData, maps: readonly InverseMap[]): ImageData {
+  const { width, height } = source;
+  const xs = new Float64Array(width * height);
+  const ys = new Float64Array(width * height);
+  for (let y = 0, i = 0; y < height; y++) {
+    for (let x = 0; x < width; x++, i++) {
+      xs[i] = x + 0.5;
+      ys[i] = y + 0.5;
+    }
+  }
+  for (const map of maps) map(xs, ys);
+  const src = source.data;
+  const out = new ImageData(width, height);
+  const dst = out.data;
+  for (let i = 0, o = 0; i < xs.length; i++, o += 4) {
+    // Pixel centres sit at half-integers.
+    const fx = Math.min(width - 1, Math.max(0, xs[i]! - 0.5));
+    const fy = Math.min(height - 1, Math.max(0, ys[i]! - 0.5));
+    const x0 = Math.floor(fx);
+    const y0 = Math.floor(fy);
+    const ax = fx - x0;
+    const ay = fy - y0;
+    const i00 = (y0 * width + x0) * 4;
+    const i01 = x0 + 1 < width ? i00 + 4 : i00;
+    const i10 = y0 + 1 < height ? i00 + width * 4 : i00;
+    const i11 = i10 + (i01 - i00);
+    for (let c = 0; c < 3; c++) {
+      const top = src[i00 + c]! + (src[i01 + c]! - src[i00 + c]!) * ax;
+      const bottom = src[i10 + c]! + (src[i11 + c]! - src[i10 + c]!) * ax;
+      dst[o + c] = top + (bottom - top) * ay;
+    }
+    dst[o + 3] = 255;
+  }
+  return out;
+}
+
+/** Box blur of one channel-interleaved RGBA region along rows (horizontal) or columns, edges repeated. */
+function boxBlurPass(
+  data: Float32Array,
+  width: number,
+  height: number,
+  radius: number,
+  horizontal: boolean,
+): Float32Array {
+  const out = new Float32Array(data.length);
+  const lines = horizontal ? height : width;
+  const length = horizontal ? width : height;
+  const step = horizontal ? 4 : width * 4;
+  const n = 2 * radius + 1;
+  for (let line = 0; line < lines; line++) {
+    const base = horizontal ? line * width * 4 : line * 4;
+    for (let c = 0; c < 3; c++) {
+      const at = (i: number) => data[base + Math.min(length - 1, Math.max(0, i)) * step + c]!;
+      let sum = 0;
+      for (let i = -radius; i <= radius; i++) sum += at(i);
+      for (let i = 0; i < length; i++) {
+        out[base + i * step + c] = sum / n;
+        sum += at(i + radius + 1) - at(i - radius);
+      }
+    }
+  }
+  return out;
+}
+
+const FADE_FEATHER_PX = 16;
+
+/** The regions blurred (three box passes each way) and pulled towards their mean colour, feathered at their edges. */
+function fadeRegions(source: ImageData, strength: number, boxes: readonly Box[]): ImageData {
+  const { width, height } = source;
+  const out = new ImageData(new Uint8ClampedArray(source.data), width, height);
+  for (const box of boxes) {
+    const x0 = Math.max(0, Math.round(box.x));
+    const y0 = Math.max(0, Math.round(box.y));
+    const x1 = Math.min(width, Math.round(box.x + box.width));
+    const y1 = Math.min(height, Math.round(box.y + box.height));
+    const w = x1 - x0;
+    const h = y1 - y0;
+    if (w <= 0 || h <= 0) continue;
+    let region: Float32Array = new Float32Array(w * h * 4);
+    const mean = [0, 0, 0];
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const s = ((y0 + y) * width + x0 + x) * 4;
+        const d = (y * w + x) * 4;
+        for (let c = 0; c < 3; c++) {
+          region[d + c] = source.data[s + c]!;
+          mean[c]! += source.data[s + c]!;
+        }
+      }
+    }
+    for (let c = 0; c < 3; c++) mean[c]! /= w * h;
+    const radius = Math.max(2, Math.round(Math.min(w, h) / 8));
+    for (let pass = 0; pass < 3; pass++) {
+      region = boxBlurPass(region, w, h, radius, true);
+      region = boxBlurPass(region, w, h, radius, false);
+    }
+    // Faded in over the box's outer 16 px, so that no new edge appears at its border.
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const a = smoothstep(0, FADE_FEATHER_PX, Math.min(x + 0.5, w - x - 0.5, y + 0.5, h - y - 0.5));
+        const s = ((y0 + y) * width + x0 + x) * 4;
+        const d = (y * w + x) * 4;
+        for (let c = 0; c < 3; c++) {
+          const target = region[d + c]! + (mean[c]! - region[d + c]!) * strength;
+          out.data[s + c] = source.data[s + c]! + (target - source.data[s + c]!) * a;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The pixels of a picture. */
+export function pixelsOf(source: ImageBitmap): ImageData {
+  const canvas = new OffscreenCanvas(source.width, source.height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2D canvas');
+  ctx.drawImage(source, 0, 0);
+  return ctx.getImageData(0, 0, source.width, source.height);
+}
+
+/** A picture of the pixels. */
+export function bitmapOf(pixels: ImageData): ImageBitmap {
+  const canvas = new OffscreenCanvas(pixels.width, pixels.height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2D canvas');
+  ctx.putImageData(pixels, 0, 0);
+  return canvas.transferToImageBitmap();
+}
+
+/** `move` (then `jitter`) applied to a picture: a new picture of the same size. */
+export function applyMove(source: ImageBitmap, move: Move, jitter?: Jitter): ImageBitmap {
+  return bitmapOf(renderMove(pixelsOf(source), move, jitter));
+}
+
+const centreOf = (source: { width: number; height: number }): Point => ({
+  x: source.width / 2,
+  y: source.height / 2,
+});
+
+/** Shifted by (dx, dy) px: the person sank (dy > 0), rose or slid. Pushing down far enough takes the shoulders out of the frame. */
+export const translate = (source: ImageBitmap, dxPx: number, dyPx: number): ImageBitmap =>
+  applyMove(source, { kind: 'translate', dxPx, dyPx });
+
+/** Zoomed by `scale` about the frame centre (the principal point): above 1 the whole person came nearer. */
+export const zoom = (source: ImageBitmap, scale: number): ImageBitmap =>
+  applyMove(source, { kind: 'zoom', scale, centre: centreOf(source) });
+
+/** Turned by `deg` (clockwise on screen) about `pivot`, by default the frame centre. */
+export const rotate = (source: ImageBitmap, deg: number, pivot: Point = centreOf(source)): ImageBitmap =>
+  applyMove(source, { kind: 'rotate', deg, pivot });
+
+/** The head scaled by `scale` about `centre`, blending out between the two radii. */
+export const headZoom = (
+  source: ImageBitmap,
+  scale: number,
+  centre: Point,
+  innerRadiusPx: number,
+  outerRadiusPx: number,
+): ImageBitmap => applyMove(source, { kind: 'headZoom', scale, centre, innerRadiusPx, outerRadiusPx });
+
+/** Everything below `topY` squeezed towards `centreX` by `factor`, blended in over 20 px above it. */
+export const squeezeShoulders = (
+  source: ImageBitmap,
+  factor: number,
+  centreX: number,
+  topY: number,
+): ImageBitmap => applyMove(source, { kind: 'squeezeShoulders', factor, centreX, topY, blendPx: 20 });
+
+/** The regions blurred and pulled towards their mean colour by `strength` (0..1). */
+export const fadeShoulders = (source: ImageBitmap, strength: number, boxes: Box[]): ImageBitmap =>
+  applyMove(source, { kind: 'fadeShoulders', strength, boxes });

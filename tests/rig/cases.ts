@@ -1,0 +1,220 @@
+/**
+ * The rig's cases: people of varied build in front of cameras of varied
+ * field of view, height, pitch and placement, each sitting upright for
+ * calibration and then making a move, alone or combined with others.
+ * Everything is drawn from fixed seeds, so the list is the same every run.
+ */
+import { drawBuild, NO_MOVE, pose, type Build, type Moves } from './person';
+import { project, TYPICAL_DETECTOR, type Camera, type Detector } from './scene';
+import { add, Draw, mid, type V3 } from './space';
+
+export interface Setup {
+  build: Build;
+  camera: Camera;
+  detector: Detector;
+  /** Where the seat pivot is, world cm. */
+  seat: V3;
+}
+
+export type CaseGroup = 'alone' | 'combined' | 'fov';
+
+export interface RigCase {
+  id: string;
+  group: CaseGroup;
+  setup: Setup;
+  moves: Moves;
+  /** The field of view the app is told. */
+  assumedFovDeg: number;
+  seed: number;
+}
+
+const RESOLUTIONS: readonly [number, number][] = [
+  [640, 480],
+  [1280, 720],
+  [640, 360],
+];
+
+/** The ranges the cases are drawn from. */
+export const RANGES = {
+  fovDeg: [55, 90],
+  eyeDistanceCm: [50, 95],
+  cameraAboveEyesCm: [-15, 15],
+  cameraPitchDeg: [-15, 15],
+  offCentreCm: [-20, 20],
+  noiseShare: [0.003, 0.008],
+} as const;
+
+/** A camera facing the person: at `distanceCm` from their eyes, `aboveCm` above them, `offCm` to the side. */
+function placeCamera(
+  build: Build,
+  size: readonly [number, number],
+  fovDeg: number,
+  distanceCm: number,
+  aboveCm: number,
+  offCm: number,
+  pitchDeg: number,
+): { camera: Camera; seat: V3 } {
+  const seat: V3 = [0, 0, 0];
+  const body = pose(build, NO_MOVE, seat);
+  const eyes = mid(body.true.left_eye, body.true.right_eye);
+  return {
+    camera: {
+      widthPx: size[0],
+      heightPx: size[1],
+      fovDeg,
+      position: add(eyes, [offCm, -aboveCm, -distanceCm]),
+      pitchDeg,
+    },
+    seat,
+  };
+}
+
+function inside(c: Camera, p: V3, marginShare: number): boolean {
+  const { xPx, yPx } = project(c, p);
+  const m = marginShare * Math.min(c.widthPx, c.heightPx);
+  return xPx > m && xPx < c.widthPx - m && yPx > m && yPx < c.heightPx - m;
+}
+
+/** A setup drawn at random whose upright head is in view; `needShoulders` also keeps both shoulders in view. */
+export function drawSetup(d: Draw, needShoulders: boolean): Setup {
+  for (;;) {
+    const build = drawBuild(d);
+    const size = d.pick(RESOLUTIONS);
+    const fovDeg = d.between(...RANGES.fovDeg);
+    const distanceCm = d.between(...RANGES.eyeDistanceCm);
+    const aboveCm = d.between(...RANGES.cameraAboveEyesCm);
+    // A camera above the eyes is usually tipped down at them, one below tipped up; not always.
+    const aim = (Math.atan2(aboveCm, distanceCm) * 180) / Math.PI;
+    const pitchDeg = Math.max(-15, Math.min(15, aim * d.between(0, 1.2) + d.between(-5, 5)));
+    const offCm = d.between(...RANGES.offCentreCm);
+    const { camera, seat } = placeCamera(build, size, fovDeg, distanceCm, aboveCm, offCm, pitchDeg);
+    const body = pose(build, NO_MOVE, seat);
+    const headIn = (['nose', 'left_eye', 'right_eye', 'left_ear', 'right_ear'] as const).every((n) =>
+      inside(camera, body.seen[n], 0.08),
+    );
+    if (!headIn) continue;
+    const shouldersIn = (['left_shoulder', 'right_shoulder'] as const).every((n) =>
+      inside(camera, body.seen[n], 0.06),
+    );
+    if (needShoulders && !shouldersIn) continue;
+    const detector: Detector = {
+      noiseShare: d.between(...RANGES.noiseShare),
+      outlierShare: d.between(0, 0.03),
+      faceScore: d.between(0.6, 0.95),
+      shoulderScore: d.between(0.45, 0.9),
+    };
+    return { build, camera, detector, seat };
+  }
+}
+
+/** The moves made alone, each at a few sizes. */
+export const ALONE: readonly (readonly [keyof Moves, readonly number[]])[] = [
+  ['sinkCm', [2.5, 5, -3]],
+  ['slideCm', [7, 15, -15]],
+  ['chairBackCm', [-15, -7, 7, 15]],
+  ['reclineDeg', [10, 20, -10, -20]],
+  ['leanDeg', [8, 15, -8, -15]],
+  ['twistDeg', [10, 20, -20]],
+  ['headForwardCm', [2, 4, 6, 8]],
+  ['lookDownDeg', [15, 30]],
+  ['headTurnDeg', [20, -35]],
+  ['headTiltDeg', [8, -15]],
+  ['roundingPct', [4, 8, 12]],
+  ['shrugCm', [1.5, 3]],
+];
+
+/** The range each move is drawn from when combined. */
+export const COMBINED_RANGE: Readonly<Record<keyof Moves, readonly [number, number]>> = {
+  sinkCm: [-5, 5],
+  slideCm: [-15, 15],
+  chairBackCm: [-15, 15],
+  reclineDeg: [-20, 20],
+  leanDeg: [-15, 15],
+  twistDeg: [-20, 20],
+  headForwardCm: [0, 8],
+  lookDownDeg: [0, 30],
+  headTurnDeg: [-35, 35],
+  headTiltDeg: [-15, 15],
+  roundingPct: [0, 12],
+  shrugCm: [0, 3],
+};
+
+const label = (m: Partial<Moves>): string =>
+  Object.entries(m)
+    .map(([k, v]) => `${k.replace(/(Cm|Deg|Pct)$/, '')} ${Number(v.toFixed(1))}`)
+    .join(', ') || 'no move';
+
+export interface CaseOptions {
+  /** Setups for the moves made alone. */
+  aloneSetups: number;
+  /** Cases of two or three moves combined, each on a setup of its own. */
+  combined: number;
+  /** Setups on which the field of view is told wrong by ±15 %. */
+  fovSetups: number;
+}
+
+export const DEFAULT_CASES: CaseOptions = { aloneSetups: 8, combined: 160, fovSetups: 6 };
+
+export function rigCases(options: CaseOptions = DEFAULT_CASES): RigCase[] {
+  const out: RigCase[] = [];
+  const d = new Draw(2026);
+  for (let s = 0; s < options.aloneSetups; s++) {
+    // Every other setup keeps the shoulders in view; the rest show what a laptop's camera often does.
+    const setup = drawSetup(d, s % 2 === 0);
+    for (const [key, sizes] of [[null, [0]] as const, ...ALONE]) {
+      for (const size of sizes) {
+        const moves = key ? { ...NO_MOVE, [key]: size } : NO_MOVE;
+        out.push({
+          id: `alone ${s + 1}: ${key ? label({ [key]: size }) : 'no move'}`,
+          group: 'alone',
+          setup,
+          moves,
+          assumedFovDeg: setup.camera.fovDeg,
+          seed: out.length + 1,
+        });
+      }
+    }
+  }
+  const keys = Object.keys(COMBINED_RANGE) as (keyof Moves)[];
+  for (let i = 0; i < options.combined; i++) {
+    const setup = drawSetup(d, i % 4 !== 3);
+    const n = d.chance(0.5) ? 2 : 3;
+    const chosen = new Set<keyof Moves>();
+    while (chosen.size < n) chosen.add(d.pick(keys));
+    const change: Partial<Moves> = {};
+    for (const k of chosen) change[k] = d.between(...COMBINED_RANGE[k]);
+    out.push({
+      id: `combined ${i + 1}: ${label(change)}`,
+      group: 'combined',
+      setup,
+      moves: { ...NO_MOVE, ...change },
+      assumedFovDeg: setup.camera.fovDeg,
+      seed: 10_000 + i,
+    });
+  }
+  const fovMoves: Partial<Moves>[] = [
+    { headForwardCm: 4 },
+    { headForwardCm: 8 },
+    { roundingPct: 8 },
+    { leanDeg: 10 },
+    { chairBackCm: -12 },
+  ];
+  for (let s = 0; s < options.fovSetups; s++) {
+    const setup = drawSetup(d, true);
+    for (const factor of [1, 1.15, 1 / 1.15]) {
+      for (const m of fovMoves) {
+        out.push({
+          id: `fov ${s + 1} told ×${factor.toFixed(2)}: ${label(m)}`,
+          group: 'fov',
+          setup,
+          moves: { ...NO_MOVE, ...m },
+          assumedFovDeg: setup.camera.fovDeg * factor,
+          seed: 20_000 + out.length,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+export { Draw };

@@ -1,0 +1,111 @@
+/**
+ * Runs a rig case through the app's posture tracker, as the worker would:
+ * five seconds of calibration while the person sits upright (with the small
+ * sway of someone holding still), a pause, then four seconds of the moved
+ * posture. The reading is the median of the last two and a half seconds.
+ */
+import { PostureTracker } from '../../src/core/posture/tracker';
+import { METRIC_KEYS, type MetricKey } from '../../src/core/posture/metrics/metric';
+import type { RigCase } from './cases';
+import { NO_MOVE, pose, type Moves } from './person';
+import { detect, project } from './scene';
+import { truthOf, type Truth } from './truth';
+import { Draw } from './space';
+
+export interface RigReading {
+  value: number | null;
+  /** Why the value is null (the app's words). */
+  reason: string | null;
+}
+
+export interface RigResult {
+  case: RigCase;
+  truth: Truth;
+  calibration: { ok: boolean; message: string | null; warnings: string[] };
+  readings: Record<MetricKey, RigReading>;
+  /** A shoulder beyond or at the picture's edge, or found only faintly, upright or moved. */
+  shouldersCutOrFaint: boolean;
+}
+
+const CALIBRATION_FRAMES = 50;
+const CALIBRATION_STEP_MS = 100;
+const HELD_FRAMES = 30;
+const HELD_STEP_MS = 200;
+const COUNTED = 25;
+
+/** A person holding still is not a statue: a few millimetres and a degree or so, frame to frame. */
+function sway(m: Moves, d: Draw): Moves {
+  return {
+    ...m,
+    headForwardCm: m.headForwardCm + 0.1 * d.normal(),
+    headTurnDeg: m.headTurnDeg + 0.6 * d.normal(),
+    headTiltDeg: m.headTiltDeg + 0.3 * d.normal(),
+    lookDownDeg: m.lookDownDeg + 0.6 * d.normal(),
+    sinkCm: m.sinkCm + 0.1 * d.normal(),
+    slideCm: m.slideCm + 0.15 * d.normal(),
+  };
+}
+
+function shoulderTrouble(c: RigCase, moves: Moves): boolean {
+  const { camera, build, seat, detector } = c.setup;
+  if (detector.shoulderScore < 0.4) return true;
+  const body = pose(build, moves, seat);
+  const m = 0.03 * Math.min(camera.widthPx, camera.heightPx);
+  return (['left_shoulder', 'right_shoulder'] as const).some((n) => {
+    const { xPx, yPx } = project(camera, body.seen[n]);
+    return !(xPx > m && xPx < camera.widthPx - m && yPx > m && yPx < camera.heightPx - m);
+  });
+}
+
+export function runCase(c: RigCase): RigResult {
+  const { camera, build, seat, detector } = c.setup;
+  const d = new Draw(c.seed);
+  const tracker = new PostureTracker({ fovDeg: c.assumedFovDeg });
+  const frame = (tMs: number, moves: Moves) =>
+    tracker.update({
+      tMs,
+      frameWidth: camera.widthPx,
+      frameHeight: camera.heightPx,
+      keypoints: detect(pose(build, sway(moves, d), seat), camera, detector, d),
+      people: 1,
+    });
+
+  tracker.startCalibration((CALIBRATION_FRAMES - 1) * CALIBRATION_STEP_MS);
+  let calibration: RigResult['calibration'] = { ok: false, message: 'did not finish', warnings: [] };
+  for (let i = 0; i < CALIBRATION_FRAMES; i++) {
+    const s = frame(i * CALIBRATION_STEP_MS, NO_MOVE);
+    if (s.calibration?.state === 'finished') {
+      const o = s.calibration.outcome;
+      calibration = o.ok
+        ? { ok: true, message: null, warnings: [...(o.neutral as { warnings?: string[] }).warnings ?? []] }
+        : { ok: false, message: o.message, warnings: [] };
+    }
+  }
+  const start = CALIBRATION_FRAMES * CALIBRATION_STEP_MS + 1500;
+  const series = new Map<MetricKey, number[]>();
+  const reasons = new Map<MetricKey, string>();
+  for (let i = 0; i < HELD_FRAMES; i++) {
+    const s = frame(start + i * HELD_STEP_MS, c.moves);
+    if (i < HELD_FRAMES - COUNTED) continue;
+    for (const key of METRIC_KEYS) {
+      const v = s.metrics[key];
+      if (v == null) reasons.set(key, s.reasons[key] ?? 'no reason given');
+      else series.set(key, [...(series.get(key) ?? []), v]);
+    }
+  }
+  const readings = {} as Record<MetricKey, RigReading>;
+  for (const key of METRIC_KEYS) {
+    const xs = (series.get(key) ?? []).sort((a, b) => a - b);
+    readings[key] =
+      xs.length * 2 > COUNTED
+        ? { value: xs[Math.floor(xs.length / 2)]!, reason: null }
+        : { value: null, reason: reasons.get(key) ?? 'no reason given' };
+  }
+  return {
+    case: c,
+    truth: truthOf(pose(build, NO_MOVE, seat), pose(build, c.moves, seat), camera),
+    calibration,
+    readings,
+    shouldersCutOrFaint: shoulderTrouble(c, NO_MOVE) || shoulderTrouble(c, c.moves),
+  };
+}
