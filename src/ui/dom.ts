@@ -17,10 +17,6 @@ export function setStyle(el: HTMLElement, property: 'left' | 'width', value: str
   if (el.style[property] !== value) el.style[property] = value;
 }
 
-export function setTitle(el: HTMLElement, title: string): void {
-  if (el.title !== title) el.title = title;
-}
-
 export function setHidden(el: HTMLElement, hidden: boolean): void {
   if (el.hidden !== hidden) el.hidden = hidden;
 }

@@ -1,5 +1,5 @@
 /** The live posture readout: one bar per metric, centred on the calibrated neutral. */
-import { setData, setStyle, setText, setTitle } from './dom';
+import { setData, setHidden, setStyle, setText } from './dom';
 import type { MetricKey } from '../core/posture/metrics/metric';
 import type { PostureSample } from '../core/posture/tracker';
 
@@ -30,7 +30,7 @@ export function buildPanel(list: HTMLElement): void {
     ...ROWS.map((row) => {
       const li = document.createElement('li');
       li.dataset.metric = row.key;
-      li.innerHTML = `<span class="label"></span><span class="bar" aria-hidden="true"><span class="fill"></span></span><output>–</output>`;
+      li.innerHTML = `<span class="label"></span><span class="bar" aria-hidden="true"><span class="fill"></span></span><output>–</output><small class="why" hidden></small>`;
       li.querySelector('.label')!.textContent = row.label;
       return li;
     }),
@@ -44,13 +44,17 @@ export function showSample(list: HTMLElement, sample: PostureSample): void {
     const value = row.key === 'stillness' ? sample.stillness : sample.metrics[row.key];
     const out = li.querySelector('output')!;
     const fill = li.querySelector<HTMLElement>('.fill')!;
+    const why = li.querySelector<HTMLElement>('.why')!;
     if (value == null) {
-      setText(out, '–');
-      setTitle(li, sample.reasons[row.key] ?? '');
+      // Unknown, and why: said next to the reading, in words a person can act on.
+      setText(out, 'unknown');
+      setText(why, capitalise(sample.reasons[row.key] ?? 'not measured'));
+      setHidden(why, false);
+      setData(li, 'value', '');
       setStyle(fill, 'width', '0px');
       continue;
     }
-    setTitle(li, '');
+    setHidden(why, true);
     setText(
       out,
       `${value > 0 && row.key !== 'stillness' ? '+' : ''}${value.toFixed(row.unit === '' ? 2 : 1)}${row.unit ? ` ${row.unit}` : ''}`,
@@ -67,3 +71,5 @@ export function showSample(list: HTMLElement, sample: PostureSample): void {
     setData(li, 'value', value.toFixed(3));
   }
 }
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1) + '.';

@@ -56,7 +56,7 @@ export interface RealBase {
   height: number;
   /** Between the eyes and the ears, px: the centre of headZoom. */
   faceCentre: Point;
-  /** Half the head's height, hair to chin, px: headZoom's inner radius (its outer one is 1.6 times it). */
+  /** Half the head's height, hair to chin, px: headZoom's inner radius (its outer one is 1.3 times it, short of the shoulders). */
   headRadiusPx: number;
   /** Where the shoulders are, for the moves that change them (bases that show them whole). */
   shoulders?: {
@@ -159,7 +159,7 @@ const headZoom = (b: RealBase, scale: number): Move => ({
   scale,
   centre: b.faceCentre,
   innerRadiusPx: b.headRadiusPx,
-  outerRadiusPx: Math.round(b.headRadiusPx * 1.6),
+  outerRadiusPx: Math.round(b.headRadiusPx * 1.3),
 });
 function shouldersOf(b: RealBase): NonNullable<RealBase['shoulders']> {
   if (!b.shoulders) throw new Error(`${b.id}: its shoulders are not measured`);
@@ -233,9 +233,9 @@ export const REAL_CASES: readonly RealCase[] = [
 ];
 
 export interface RunOptions {
-  /** Calibration frames (also the calibration's length: one step less, in steps). Default 12. */
+  /** Calibration frames (also the calibration's length: one step less, in steps). Default 16. */
   calibrationFrames: number;
-  /** Frames a case is read from, each with a held-still jitter. Default 7. */
+  /** Frames a case is read from, each with a held-still jitter. Default 14. */
   framesPerCase: number;
   /** Frames of the case's picture first, not counted: the crop settles on where the person now is. Default 2. */
   warmupFrames: number;
@@ -255,8 +255,8 @@ export interface RunOptions {
 }
 
 export const DEFAULT_RUN: Readonly<RunOptions> = Object.freeze({
-  calibrationFrames: 12,
-  framesPerCase: 7,
+  calibrationFrames: 16,
+  framesPerCase: 14,
   warmupFrames: 2,
   stepMs: 1500,
   startMs: 0,

@@ -71,6 +71,13 @@ export const HELD_STILL_JITTER: readonly Jitter[] = [
   { dxPx: 2, dyPx: 3, scale: 0.99 },
   { dxPx: 4, dyPx: 0, scale: 1 },
   { dxPx: -4, dyPx: 0, scale: 1 },
+  { dxPx: 0.5, dyPx: -1.5, scale: 1.003 },
+  { dxPx: -1.5, dyPx: 0.5, scale: 0.997 },
+  { dxPx: 1.5, dyPx: 4, scale: 1 },
+  { dxPx: -0.5, dyPx: -4, scale: 1.007 },
+  { dxPx: 2.5, dyPx: 1.5, scale: 0.993 },
+  { dxPx: -2.5, dyPx: -0.5, scale: 1 },
+  { dxPx: 1, dyPx: -2.5, scale: 0.996 },
 ];
 
 /**

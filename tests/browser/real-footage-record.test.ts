@@ -43,7 +43,7 @@ it('runs every real-footage case', { timeout: 900_000 }, async () => {
   const about =
     'Recorded by tests/browser/real-footage-record.test.ts from the cases of tests/accuracy/real-footage.ts ' +
     '(base pictures in tests/fixtures/media, moves in tests/accuracy/transforms.ts). Frame i of a calibration ' +
-    'had HELD_STILL_JITTER[i % 7] on top of the base; frame i of a case had HELD_STILL_JITTER[(i - warmupFrames) mod 7] ' +
+    'had HELD_STILL_JITTER[i % 14] on top of the base; frame i of a case had HELD_STILL_JITTER[(i - warmupFrames) mod 14] ' +
     'on top of its move. Read with tests/accuracy/keypoints-fixture.ts.';
   await server.commands.writeFile(FIXTURE, fixtureText(toFixture(run, engine, DEFAULT_RUN.stepMs, about)));
   console.log(

@@ -97,15 +97,18 @@ export const AVERAGE_BUILD: Build = {
   noseBiasCm: [0, 0],
 };
 
-/** A person drawn at random: head width, eye spacing, shoulder width and neck length each within ±15 %. */
+/** A person drawn at random: head width, eye spacing, shoulder width and neck length each within ±15 %; the face's depth follows the head's width, within ±6 %. */
 export function drawBuild(d: Draw): Build {
   const a = AVERAGE_BUILD;
+  const earWidthCm = d.around(a.earWidthCm, 0.15);
+  // A wider head is a deeper one too, give or take (the length-to-breadth ratio varies by about 6 %).
+  const depth = Math.sqrt(earWidthCm / a.earWidthCm) * d.around(1, 0.06);
   return {
-    earWidthCm: d.around(a.earWidthCm, 0.15),
+    earWidthCm,
     eyeSpacingCm: d.around(a.eyeSpacingCm, 0.15),
-    eyeAheadCm: d.around(a.eyeAheadCm, 0.1),
+    eyeAheadCm: a.eyeAheadCm * depth,
     eyeRiseCm: d.between(0.8, 2.4),
-    noseAheadCm: d.around(a.noseAheadCm, 0.1),
+    noseAheadCm: a.noseAheadCm * depth * d.around(1, 0.05),
     noseDropCm: d.between(2, 3.8),
     shoulderWidthCm: d.around(a.shoulderWidthCm, 0.15),
     shoulderBelowC7Cm: d.between(0.5, 4.5),

@@ -1,8 +1,11 @@
 /**
  * Runs a rig case through the app's posture tracker, as the worker would:
- * five seconds of calibration while the person sits upright (with the small
- * sway of someone holding still), a pause, then four seconds of the moved
- * posture. The reading is the median of the last two and a half seconds.
+ * five seconds of calibration at 15 frames a second while the person sits
+ * upright (with the small sway of someone holding still), half a minute of
+ * ordinary work at 5 frames a second (facing the screen, now and then
+ * glancing aside or down for a second or two), then twelve seconds of the
+ * moved posture. The reading is the median of its last ten seconds: what
+ * the app has seen of a posture a third of the way to its alert.
  */
 import { PostureTracker } from '../../src/core/posture/tracker';
 import { METRIC_KEYS, type MetricKey } from '../../src/core/posture/metrics/metric';
@@ -10,6 +13,7 @@ import type { RigCase } from './cases';
 import { NO_MOVE, pose, type Moves } from './person';
 import { detect, project } from './scene';
 import { truthOf, type Truth } from './truth';
+import { BOUNDED, type Scored } from '../accuracy/score';
 import { Draw } from './space';
 
 export interface RigReading {
@@ -27,11 +31,12 @@ export interface RigResult {
   shouldersCutOrFaint: boolean;
 }
 
-const CALIBRATION_FRAMES = 50;
-const CALIBRATION_STEP_MS = 100;
-const HELD_FRAMES = 30;
+const CALIBRATION_FRAMES = 75;
+const CALIBRATION_STEP_MS = 1000 / 15;
+const WORK_FRAMES = 150;
+const HELD_FRAMES = 60;
 const HELD_STEP_MS = 200;
-const COUNTED = 25;
+const COUNTED = 50;
 
 /** A person holding still is not a statue: a few millimetres and a degree or so, frame to frame. */
 function sway(m: Moves, d: Draw): Moves {
@@ -81,7 +86,12 @@ export function runCase(c: RigCase): RigResult {
         : { ok: false, message: o.message, warnings: [] };
     }
   }
-  const start = CALIBRATION_FRAMES * CALIBRATION_STEP_MS + 1500;
+  let t = CALIBRATION_FRAMES * CALIBRATION_STEP_MS + 1500;
+  for (const moves of ordinaryWork(d)) {
+    frame(t, moves);
+    t += HELD_STEP_MS;
+  }
+  const start = t + 1500;
   const series = new Map<MetricKey, number[]>();
   const reasons = new Map<MetricKey, string>();
   for (let i = 0; i < HELD_FRAMES; i++) {
@@ -108,4 +118,31 @@ export function runCase(c: RigCase): RigResult {
     readings,
     shouldersCutOrFaint: shoulderTrouble(c, NO_MOVE) || shoulderTrouble(c, c.moves),
   };
+}
+
+/** A rig result as the accuracy bounds see it. */
+export function toScored(r: RigResult): Scored {
+  return {
+    id: r.case.id,
+    truth: r.truth,
+    readings: Object.fromEntries(BOUNDED.map((k) => [k, r.readings[k]])) as Scored['readings'],
+    shoulderTrouble: r.shouldersCutOrFaint,
+  };
+}
+
+/**
+ * Half a minute of work after calibrating: mostly facing the screen, with a
+ * glance aside (a turn of 12-30°) or down (a nod of 8-25°) every few
+ * seconds, each held for a second or two. One posture per frame.
+ */
+function ordinaryWork(d: Draw): Moves[] {
+  const out: Moves[] = [];
+  while (out.length < WORK_FRAMES) {
+    for (let i = Math.round(d.between(8, 15)); i > 0; i--) out.push(NO_MOVE);
+    const glance: Moves = d.chance(0.6)
+      ? { ...NO_MOVE, headTurnDeg: (d.chance(0.5) ? 1 : -1) * d.between(12, 30) }
+      : { ...NO_MOVE, lookDownDeg: d.between(8, 25) };
+    for (let i = Math.round(d.between(5, 10)); i > 0; i--) out.push(glance);
+  }
+  return out.slice(0, WORK_FRAMES);
 }

@@ -87,3 +87,73 @@ export const HEAD_TILT_PIVOT_BELOW_EARS_CM = 7;
 export const DROP_PER_FORWARD = Object.freeze({ least: 0.05, most: 0.7 });
 /** Rounded shoulders come forward about as much as they come in (the shoulder blades glide round the ribs). */
 export const ROUNDING_FORWARD_PER_INWARD = 1;
+
+/** A 3x3 rotation matrix, rows first. */
+export type Mat3 = readonly [Vec3, Vec3, Vec3];
+
+/** The matrix of `rotate` for an orientation: roll · yaw · pitch. */
+export function rotationMatrix(o: Orientation): Mat3 {
+  const col = (p: Vec3) => rotate(p, o);
+  const x = col({ x: 1, y: 0, z: 0 });
+  const y = col({ x: 0, y: 1, z: 0 });
+  const z = col({ x: 0, y: 0, z: 1 });
+  return [
+    { x: x.x, y: y.x, z: z.x },
+    { x: x.y, y: y.y, z: z.y },
+    { x: x.z, y: y.z, z: z.z },
+  ];
+}
+
+const row = (m: Mat3, i: 0 | 1 | 2): Vec3 => m[i];
+const dot = (a: Vec3, b: Vec3) => a.x * b.x + a.y * b.y + a.z * b.z;
+
+/** aᵀ · b. */
+function transposeTimes(a: Mat3, b: Mat3): Mat3 {
+  const colA = (j: 'x' | 'y' | 'z'): Vec3 => ({ x: a[0][j], y: a[1][j], z: a[2][j] });
+  const colB = (j: 'x' | 'y' | 'z'): Vec3 => ({ x: b[0][j], y: b[1][j], z: b[2][j] });
+  const r = (i: 'x' | 'y' | 'z'): Vec3 => ({
+    x: dot(colA(i), colB('x')),
+    y: dot(colA(i), colB('y')),
+    z: dot(colA(i), colB('z')),
+  });
+  return [r('x'), r('y'), r('z')];
+}
+
+/**
+ * How the head has turned since `neutral`, in the neutral head's own frame:
+ * yaw about its upright axis, then pitch about its (turned) ear-to-ear axis,
+ * then roll about its (turned and pitched) line of sight. A camera looking
+ * down or up at the person then makes no difference: a head turned about
+ * its upright axis reads as turn only, where angles taken in the camera's
+ * frame would show it as turn and roll.
+ */
+export function turnSince(neutral: Orientation, now: Orientation): Orientation {
+  const m = transposeTimes(rotationMatrix(neutral), rotationMatrix(now));
+  const r0 = row(m, 0);
+  const r1 = row(m, 1);
+  const r2 = row(m, 2);
+  // m = Ry(yaw)·Rx(pitch)·Rz(roll) in rotate()'s sign conventions.
+  return {
+    yaw: Math.atan2(r0.z, r2.z),
+    pitch: Math.asin(Math.max(-1, Math.min(1, -r1.z))),
+    roll: Math.atan2(-r1.x, r1.y),
+  };
+}
+
+/** The orientation whose rotation is `neutral` followed (in its own frame) by `turn`'s yaw and pitch. */
+export function turnedFrom(neutral: Orientation, turn: Pick<Orientation, 'yaw' | 'pitch'>): Mat3 {
+  const n = rotationMatrix(neutral);
+  const t = rotationMatrix({ yaw: 0, pitch: turn.pitch, roll: 0 });
+  const y = rotationMatrix({ yaw: turn.yaw, pitch: 0, roll: 0 });
+  return times(n, times(y, t));
+}
+
+function times(a: Mat3, b: Mat3): Mat3 {
+  const col = (j: 'x' | 'y' | 'z'): Vec3 => ({ x: b[0][j], y: b[1][j], z: b[2][j] });
+  const r = (i: 0 | 1 | 2): Vec3 => ({ x: dot(a[i], col('x')), y: dot(a[i], col('y')), z: dot(a[i], col('z')) });
+  return [r(0), r(1), r(2)];
+}
+
+export function applyMat(m: Mat3, p: Vec3): Vec3 {
+  return { x: dot(m[0], p), y: dot(m[1], p), z: dot(m[2], p) };
+}

@@ -15,7 +15,8 @@
  */
 import type { Keypoint, KeypointName } from '../pose';
 import { HEAD_TILT_PIVOT_BELOW_EARS_CM, SHOULDERS_BEHIND_EARS_CM, SHOULDER_WIDTH_CM } from './body';
-import { DEFAULT_FOV_DEG, intrinsicsFor, toNorm, type Intrinsics, type Vec3 } from './camera';
+import { DEFAULT_FOV_DEG, intrinsicsFor, toNorm, type Intrinsics, type NormPoint, type Vec3 } from './camera';
+import { HEAD_POINTS, type HeadPointName } from './body';
 import { DEFAULT_GEOMETRY_OPTIONS, measureFrame, type FrameGeometry } from './geometry';
 import type { HeadPose } from './head-pose';
 import { METRICS } from './metrics/index';
@@ -63,6 +64,8 @@ export interface Neutral {
   unavailable: Partial<Record<MetricKey, string>>;
   /** What the setup will not let the app measure, and how to fix it: one sentence each. */
   warnings: string[];
+  /** The face points sitting upright (median, normalised image coordinates): where a learnt face depth moves the calibrated head. */
+  face: Partial<Record<HeadPointName, NormPoint>>;
 }
 
 export type CalibrationRefusal = 'nobody' | 'two-people' | 'weak-keypoints' | 'moved';
@@ -213,6 +216,7 @@ export function finishCalibration(
       readings: METRIC_KEYS.filter((key) => values[key] != null),
       unavailable: missing,
       warnings,
+      face: medianFace(present, k),
     },
   };
 }
@@ -248,10 +252,16 @@ function measurePerson(
   const neckY: number[] = [];
   const tilts: number[] = [];
   const heights: number[] = [];
+  const yaws: number[] = [];
+  const pitches: number[] = [];
+  const rolls: number[] = [];
   const troubles = new Map<string, number>();
   for (const f of present) {
     const g = measureFrame(f.keypoints!, k, DEFAULT_SCALE);
     if (!g.head) continue;
+    yaws.push(g.head.yaw);
+    pitches.push(g.head.pitch);
+    rolls.push(g.head.roll);
     const r = shoulderPoint(f.keypoints!, 'right_shoulder', k);
     const l = shoulderPoint(f.keypoints!, 'left_shoulder', k);
     if (!r || !l || !r.xOk || !l.xOk || !r.yOk || !l.yOk) {
@@ -301,6 +311,8 @@ function measurePerson(
             }
           : null,
       tiltRad: median(tilts) ?? 0,
+      head:
+        yaws.length > 0 ? { yaw: median(yaws)!, pitch: median(pitches)!, roll: median(rolls)! } : null,
     },
     warnings,
   };
@@ -336,6 +348,23 @@ function setupWarnings(heads: readonly HeadPose[], geometries: readonly FrameGeo
     );
   }
   return out;
+}
+
+/** Each face point's median place over the frames where it was clear. */
+function medianFace(frames: readonly CalibrationFrame[], k: Intrinsics): Neutral['face'] {
+  const face: Neutral['face'] = {};
+  for (const name of HEAD_POINTS) {
+    const points = frames.flatMap((f) => {
+      const p = f.keypoints?.find(
+        (x) => x.name === name && x.score >= DEFAULT_GEOMETRY_OPTIONS.minKeypointScore,
+      );
+      return p ? [toNorm(k, p.xPx, p.yPx)] : [];
+    });
+    if (points.length >= frames.length / 2) {
+      face[name] = { u: median(points.map((p) => p.u))!, v: median(points.map((p) => p.v))! };
+    }
+  }
+  return face;
 }
 
 /** The per-axis median of points. */
@@ -436,7 +465,18 @@ export function restoreNeutral(raw: unknown): Neutral | null {
     readings: METRIC_KEYS.filter((key) => values[key] != null),
     unavailable,
     warnings: strings(n.warnings),
+    face: restoreFace(n.face),
   };
+}
+
+function restoreFace(raw: unknown): Neutral['face'] {
+  const face: Neutral['face'] = {};
+  if (typeof raw !== 'object' || raw === null) return face;
+  for (const name of HEAD_POINTS) {
+    const p = (raw as Record<string, unknown>)[name] as Partial<NormPoint> | undefined;
+    if (p && Number.isFinite(p.u) && Number.isFinite(p.v)) face[name] = { u: p.u!, v: p.v! };
+  }
+  return face;
 }
 
 function restoreScale(raw: unknown): BodyScale | null {
@@ -451,10 +491,13 @@ function restoreScale(raw: unknown): BodyScale | null {
     if (!finite(k.xCm) || !finite(k.yCm) || !finite(k.depthCm) || !finite(k.behindHeadCm)) return null;
     neck = { xCm: k.xCm, yCm: k.yCm, depthCm: k.depthCm, behindHeadCm: k.behindHeadCm };
   }
+  const h = s.head;
+  if (h != null && !(finite(h.yaw) && finite(h.pitch) && finite(h.roll))) return null;
   return {
     shoulderHalfWidthCm: s.shoulderHalfWidthCm,
     neck,
     trunkDepthCm: s.trunkDepthCm ?? null,
     tiltRad: s.tiltRad,
+    head: h ? { yaw: h.yaw, pitch: h.pitch, roll: h.roll } : null,
   };
 }

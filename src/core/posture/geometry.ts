@@ -4,9 +4,10 @@
  * metrics compare them with the calibrated neutral.
  */
 import type { Keypoint, KeypointName } from '../pose';
-import type { HeadPointName } from './body';
-import { HEAD_MODEL, HEAD_POINTS, rotate } from './body';
-import { toNorm, type Intrinsics } from './camera';
+import type { HeadPointName, Mat3, Orientation } from './body';
+import { applyMat, HEAD_MODEL, HEAD_POINTS, rotationMatrix, turnedFrom, turnSince } from './body';
+import { toNorm, type Intrinsics, type Vec3 } from './camera';
+import { FACE_DEPTH_SPREAD } from './face-depth';
 import { solveHeadPose, type HeadObservations, type HeadPose } from './head-pose';
 import { REASONS } from './reasons';
 import { solveTrunk, type BodyScale, type ShoulderObservation, type TrunkPose } from './trunk';
@@ -29,8 +30,27 @@ export const DEFAULT_GEOMETRY_OPTIONS: Readonly<GeometryOptions> = Object.freeze
   maxHeadMisfitPx: 12,
 });
 
+/** How this person's face is fitted (face-depth.ts): its depth, how sure that is, and where it moves the calibrated head. */
+export interface FaceFit {
+  depthScale: number;
+  spread: number;
+  /** How far `depthScale` moves the head fitted to the calibration's face: taken off every head, so readings stay comparable with the neutral. */
+  neutralShift: Vec3;
+  /** The calibration's head orientation fitted with `depthScale` (null: the calibrated one stands). */
+  neutralHead: Orientation | null;
+}
+
+export const GENERIC_FACE: Readonly<FaceFit> = Object.freeze({
+  depthScale: 1,
+  spread: FACE_DEPTH_SPREAD,
+  neutralShift: Object.freeze({ x: 0, y: 0, z: 0 }),
+  neutralHead: null,
+});
+
 export interface FrameGeometry {
   head: HeadPose | null;
+  /** How far the face's depth may be off, a share (see headDepthDoubt). */
+  faceDepthSpread: number;
   /**
    * Head roll from the eye and ear lines in the image (radians, + to the
    * person's right), each line's direction weighted by its points'
@@ -40,6 +60,13 @@ export interface FrameGeometry {
    */
   lineRoll: number | null;
   headReason: string | null;
+  /**
+   * The head's turn (yaw), nod (pitch) and roll since calibration, in the
+   * calibrated head's own frame (body.ts turnSince), so that a camera above
+   * or below the eyes does not turn a turn into a roll; before calibration,
+   * the head's own angles in the camera's frame.
+   */
+  headTurn: Orientation | null;
   trunk: TrunkPose | null;
   trunkReason: string | null;
 }
@@ -58,6 +85,8 @@ export function measureFrame(
   scale: BodyScale,
   previousHead: HeadPose | null = null,
   options: GeometryOptions = DEFAULT_GEOMETRY_OPTIONS,
+  steady?: (excessCm: number) => number,
+  face: FaceFit = GENERIC_FACE,
 ): FrameGeometry {
   const kp = byName(keypoints);
   const strong = (name: KeypointName): Keypoint | null => {
@@ -67,24 +96,33 @@ export function measureFrame(
       : null;
   };
 
-  const obs: HeadObservations = {};
-  for (const name of HEAD_POINTS) {
-    const p = strong(name as HeadPointName);
-    if (p) obs[name] = { point: toNorm(k, p.xPx, p.yPx), weight: p.score };
-  }
+  const obs = headObservations(keypoints, k, options);
   let head: HeadPose | null = null;
   let headReason: string | null = null;
   const seen = Object.keys(obs).length;
   if (seen < 4) {
     headReason = REASONS.faceUnclear(seen);
   } else {
-    head = solveHeadPose(obs, previousHead) ?? solveHeadPose(obs);
-    if (!head || head.rms * k.focalPx > options.maxHeadMisfitPx) {
+    const fitted = solveHeadPose(obs, previousHead, face.depthScale) ?? solveHeadPose(obs, null, face.depthScale);
+    if (!fitted || fitted.rms * k.focalPx > options.maxHeadMisfitPx) {
       headReason = REASONS.faceMisfit;
-      head = null;
+    } else {
+      const c = fitted.center;
+      const n = face.neutralShift;
+      head = { ...fitted, center: { x: c.x - n.x, y: c.y - n.y, z: c.z - n.z } };
     }
   }
-  const lineRoll = headLineRoll(obs, head);
+  const neutralHead = scale.head ? (face.neutralHead ?? scale.head) : null;
+  const headTurn = head ? (neutralHead ? turnSince(neutralHead, head) : { yaw: head.yaw, pitch: head.pitch, roll: head.roll }) : null;
+  // The lines' roll in the picture (for where the neck is), and since calibration (the reading).
+  const ds = face.depthScale;
+  const imageRoll = head
+    ? headLineRoll(obs, head, rotationMatrix({ yaw: head.yaw, pitch: head.pitch, roll: 0 }), ds)
+    : lineRoll(obs);
+  const rollNow =
+    head && neutralHead && headTurn
+      ? headLineRoll(obs, head, turnedFrom(neutralHead, headTurn), ds)
+      : imageRoll;
 
   const shoulder = (name: 'left_shoulder' | 'right_shoulder'): ShoulderObservation | null => {
     const p = strong(name);
@@ -106,11 +144,35 @@ export function measureFrame(
   } else if (!head) {
     trunkReason = headReason;
   } else {
-    const solved = solveTrunk(right, left, head, lineRoll ?? head.roll, scale);
+    const solved = solveTrunk(right, left, head, imageRoll ?? head.roll, scale, steady);
     if ('reason' in solved) trunkReason = solved.reason;
     else trunk = solved;
   }
-  return { head, lineRoll, headReason, trunk, trunkReason };
+  return {
+    head,
+    faceDepthSpread: face.spread,
+    lineRoll: rollNow,
+    headReason,
+    headTurn,
+    trunk,
+    trunkReason,
+  };
+}
+
+/** The face points clear enough to fit the head to, in normalised image coordinates, weighted by confidence. */
+export function headObservations(
+  keypoints: readonly Keypoint[],
+  k: Intrinsics,
+  options: GeometryOptions = DEFAULT_GEOMETRY_OPTIONS,
+): HeadObservations {
+  const obs: HeadObservations = {};
+  for (const p of keypoints) {
+    if (!HEAD_POINTS.includes(p.name as HeadPointName)) continue;
+    if (p.score >= options.minKeypointScore && Number.isFinite(p.xPx) && Number.isFinite(p.yPx)) {
+      obs[p.name as HeadPointName] = { point: toNorm(k, p.xPx, p.yPx), weight: p.score };
+    }
+  }
+  return obs;
 }
 
 /** Why a shoulder is missing: pinned at the picture's edge (beyond it), or there but faint. */
@@ -135,22 +197,23 @@ function faintOrOutside(kp: Named, k: Intrinsics, rightMissing: boolean, leftMis
 
 /**
  * The eye and ear lines' roll, less the slant perspective alone gives them
- * for the fitted head position, turn and nod (a turned head above or below
- * the camera's axis shows slanted lines without any roll).
+ * for the head's position with the orientation `level` (the fitted turn and
+ * nod without roll): a turned head above or below the camera's axis, or seen
+ * by a camera that looks down at it, shows slanted lines without any roll.
  */
-function headLineRoll(obs: HeadObservations, head: HeadPose | null): number | null {
+function headLineRoll(obs: HeadObservations, head: HeadPose, level: Mat3, depthScale: number): number | null {
   const measured = lineRoll(obs);
-  if (measured == null || !head) return measured;
-  const level: HeadObservations = {};
+  if (measured == null) return null;
+  const expected: HeadObservations = {};
   for (const name of HEAD_POINTS) {
     const o = obs[name];
     if (!o) continue;
-    const p = rotate(HEAD_MODEL[name], { yaw: head.yaw, pitch: head.pitch, roll: 0 });
+    const m = HEAD_MODEL[name];
+    const p = applyMat(level, { x: m.x, y: m.y, z: m.z * depthScale });
     const z = head.center.z + p.z;
-    level[name] = { point: { u: (head.center.x + p.x) / z, v: (head.center.y + p.y) / z }, weight: o.weight };
+    expected[name] = { point: { u: (head.center.x + p.x) / z, v: (head.center.y + p.y) / z }, weight: o.weight };
   }
-  const slant = lineRoll(level) ?? 0;
-  return measured - slant;
+  return measured - (lineRoll(expected) ?? 0);
 }
 
 function lineRoll(obs: HeadObservations): number | null {
@@ -173,4 +236,22 @@ function lineRoll(obs: HeadObservations): number | null {
     sy -= (w * dy) / len;
   }
   return sx === 0 && sy === 0 ? null : Math.atan2(sy, sx);
+}
+
+/**
+ * Why the head's distance cannot be trusted at its present turn and nod, or
+ * null. The head's size gives its distance once its turn is known, and the
+ * turn comes from where the nose and eyes sit between the ears, which
+ * depends on how deep the face is for its width (face-depth.ts): the error
+ * in distance grows as that uncertainty times the distance and the tangent
+ * of the turn squared. Readings that rest on the head's distance stop where that error
+ * would pass `toleranceCm`.
+ */
+export function headDepthDoubt(g: FrameGeometry, toleranceCm: number): string | null {
+  if (!g.head || !g.headTurn) return null;
+  // The spread is a range either side: a typical error is half of it.
+  const doubt = (angle: number) => (g.faceDepthSpread / 2) * g.head!.center.z * Math.tan(angle) ** 2;
+  if (doubt(g.headTurn.yaw) > toleranceCm) return REASONS.headTurned;
+  if (doubt(g.headTurn.pitch) > toleranceCm) return REASONS.lookingDown;
+  return null;
 }

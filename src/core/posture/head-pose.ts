@@ -32,9 +32,10 @@ export interface HeadPose extends Orientation {
 const MAX_ITERATIONS = 12;
 const PARAMS = 6;
 
-function project(params: readonly number[], name: HeadPointName): NormPoint {
+function project(params: readonly number[], name: HeadPointName, depthScale: number): NormPoint {
   const [x = 0, y = 0, z = 1, yaw = 0, pitch = 0, roll = 0] = params;
-  const p = rotate(HEAD_MODEL[name], { yaw, pitch, roll });
+  const m = HEAD_MODEL[name];
+  const p = rotate(depthScale === 1 ? m : { x: m.x, y: m.y, z: m.z * depthScale }, { yaw, pitch, roll });
   const depth = z + p.z;
   return { u: (x + p.x) / depth, v: (y + p.y) / depth };
 }
@@ -43,12 +44,13 @@ function residuals(
   params: readonly number[],
   names: readonly HeadPointName[],
   obs: HeadObservations,
+  depthScale: number,
 ): number[] {
   const out: number[] = [];
   for (const name of names) {
     const o = obs[name];
     if (!o) continue;
-    const p = project(params, name);
+    const p = project(params, name, depthScale);
     const w = Math.sqrt(o.weight);
     out.push(w * (p.u - o.point.u), w * (p.v - o.point.v));
   }
@@ -107,7 +109,11 @@ function initialGuess(obs: HeadObservations): number[] | null {
  * `previous` (the last frame's pose) makes the solve start close and finish
  * in two or three steps.
  */
-export function solveHeadPose(obs: HeadObservations, previous?: HeadPose | null): HeadPose | null {
+export function solveHeadPose(
+  obs: HeadObservations,
+  previous?: HeadPose | null,
+  depthScale = 1,
+): HeadPose | null {
   const names = HEAD_POINTS.filter((n) => obs[n]);
   if (names.length < 4) return null;
   const start =
@@ -116,7 +122,7 @@ export function solveHeadPose(obs: HeadObservations, previous?: HeadPose | null)
       : initialGuess(obs);
   if (!start) return null;
   let params: number[] = start;
-  let r = residuals(params, names, obs);
+  let r = residuals(params, names, obs, depthScale);
   let cost = sumSquares(r);
   let lambda = 1e-3;
   for (let it = 0; it < MAX_ITERATIONS; it++) {
@@ -125,7 +131,7 @@ export function solveHeadPose(obs: HeadObservations, previous?: HeadPose | null)
       const h = j < 3 ? 1e-3 : 1e-5;
       const p2 = params.slice();
       p2[j]! += h;
-      const r2 = residuals(p2, names, obs);
+      const r2 = residuals(p2, names, obs, depthScale);
       jac.push(r2.map((v, i) => (v - r[i]!) / h));
     }
     const jtj = Array.from({ length: PARAMS }, (_, a) =>
@@ -142,7 +148,7 @@ export function solveHeadPose(obs: HeadObservations, previous?: HeadPose | null)
         lambda *= 10;
         continue;
       }
-      const rc = residuals(candidate, names, obs);
+      const rc = residuals(candidate, names, obs, depthScale);
       const cc = sumSquares(rc);
       if (cc < cost) {
         const gain = cost - cc;

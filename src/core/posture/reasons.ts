@@ -33,6 +33,10 @@ export const REASONS = {
     'your head came forward while your shoulders rounded, and from this camera height the two cannot be told apart: put the camera a little above eye level',
   forwardOrRaised:
     'with your head this far forward, raised shoulders cannot be told from your head dropping: sit back to measure them',
+  headTurned:
+    'your head is turned away from the camera: this is read while you face the screen (a turned head makes its size, and so its distance, uncertain)',
+  lookingDown:
+    'you are looking down: this is read while you look at the screen (a nodding head makes its size, and so its distance, uncertain)',
   twistUnseen:
     'a turn of the trunk shows only while both shoulders are fully in view and the camera looks down at them a little',
 } as const;

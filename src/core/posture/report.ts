@@ -11,10 +11,13 @@ import type { CalibrationOutcome } from './calibration';
 import type { PostureSample } from './tracker';
 import type { AlertEvent } from '../alerts/posture-state';
 import type { ProblemId, Side } from '../alerts/problems';
+import { REASONS } from './reasons';
 
 export type SecondLine = { t: number; present: boolean } & Record<MetricKey, number | null> & {
     stillness: number | null;
     screenDistanceCm: number | null;
+    /** For every metric that is null in this second, why (the reason most of its frames gave). */
+    reasons: Partial<Record<MetricKey | 'stillness', string>>;
   };
 
 /** An alert the posture state raised: its time in the video, s; the problem; the side; how long it had been held, s. */
@@ -37,7 +40,17 @@ export interface Summary {
   framesWithPerson: number;
   seconds: number;
   calibration:
-    | { ok: true; frames: number; screenDistanceCm: number }
+    | {
+        ok: true;
+        frames: number;
+        screenDistanceCm: number;
+        /** The camera's field of view the readings were taken with, degrees. */
+        fovDeg: number;
+        /** The readings this calibration can give. */
+        readings: MetricKey[];
+        /** What the setup will not let the app measure, and how to fix it. */
+        warnings: string[];
+      }
     | { ok: false; reason: string; message: string }
     | null;
   metrics: Record<MetricKey | 'stillness' | 'screenDistanceCm', Extremes | null>;
@@ -69,8 +82,29 @@ export function secondLines(samples: readonly PostureSample[]): SecondLine[] {
         median(group.flatMap((s) => (s.screenDistanceCm == null ? [] : [s.screenDistanceCm]))),
         1,
       );
+      line.reasons = {};
+      for (const key of [...METRIC_KEYS, 'stillness'] as const) {
+        if (line[key] == null) line.reasons[key] = commonest(group.map((s) => s.reasons[key]));
+      }
       return line;
     });
+}
+
+/** The reason most samples gave (ties: the first seen); a sample with none counts as nobody in view. */
+function commonest(reasons: readonly (string | undefined)[]): string {
+  const counts = new Map<string, number>();
+  for (const r of reasons) {
+    const key = r ?? REASONS.nobody;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  let best = REASONS.nobody as string;
+  let n = 0;
+  for (const [r, c] of counts)
+    if (c > n) {
+      best = r;
+      n = c;
+    }
+  return best;
 }
 
 export function alertLines(events: readonly AlertEvent[]): AlertLine[] {
@@ -144,6 +178,9 @@ export function summarize(
               ok: true,
               frames: outcome.neutral.frames,
               screenDistanceCm: round(outcome.neutral.screenDistanceCm, 1)!,
+              fovDeg: round(outcome.neutral.fovDeg, 1)!,
+              readings: outcome.neutral.readings,
+              warnings: outcome.neutral.warnings,
             }
           : { ok: false, reason: outcome.reason, message: outcome.message },
     metrics,

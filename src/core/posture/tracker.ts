@@ -15,13 +15,15 @@ import {
   type CameraIdentity,
   type Neutral,
 } from './calibration';
-import { measureFrame, type FrameGeometry } from './geometry';
-import type { HeadPose } from './head-pose';
+import { GENERIC_FACE, headObservations, measureFrame, type FaceFit, type FrameGeometry } from './geometry';
+import { solveHeadPose, type HeadObservations, type HeadPose } from './head-pose';
+import { FaceDepthLearner } from './face-depth';
 import { screenDistanceCm } from './metrics/distance';
 import { METRICS } from './metrics/index';
 import { METRIC_KEYS, type MetricKey } from './metrics/metric';
 import { REASONS } from './reasons';
-import { UNCALIBRATED_SCALE } from './trunk';
+import { TrunkSteadier, UNCALIBRATED_SCALE } from './trunk';
+import { DEFAULT_GEOMETRY_OPTIONS } from './geometry';
 import { DEFAULT_SMOOTHING, KeypointSmoother } from './smoothing';
 import { DEFAULT_STILLNESS, StillnessMeter } from './stillness';
 
@@ -85,6 +87,9 @@ export class PostureTracker {
   private readonly smoother = new KeypointSmoother(DEFAULT_SMOOTHING);
   private readonly stillness = new StillnessMeter(DEFAULT_STILLNESS);
   private previousHead: HeadPose | null = null;
+  private readonly steadier = new TrunkSteadier();
+  private readonly faceDepth = new FaceDepthLearner();
+  private face: { forScale: number; neutral: Neutral | null; fit: FaceFit } | null = null;
   private intrinsics: Intrinsics | null = null;
   private collecting: Collecting | null = null;
   private options: TrackerOptions;
@@ -95,6 +100,8 @@ export class PostureTracker {
 
   setNeutral(neutral: Neutral | null): void {
     this.neutral = neutral;
+    this.steadier.reset();
+    if (!neutral) this.faceDepth.reset();
     if (neutral) this.options = { ...this.options, fovDeg: neutral.fovDeg };
     this.intrinsics = null;
   }
@@ -135,8 +142,24 @@ export class PostureTracker {
       neutral != null &&
       (neutral.camera.widthPx !== input.frameWidth || neutral.camera.heightPx !== input.frameHeight);
     const scale = neutral && !sizeChanged ? neutral.scale : UNCALIBRATED_SCALE;
-    const g: FrameGeometry | null = keypoints ? measureFrame(keypoints, k, scale, this.previousHead) : null;
+    if (!input.keypoints) this.steadier.reset();
+    const steady = (excessCm: number) => this.steadier.next(input.tMs, excessCm);
+    const face = this.faceFit(neutral && !sizeChanged ? neutral : null);
+    const g: FrameGeometry | null = keypoints
+      ? measureFrame(keypoints, k, scale, this.previousHead, DEFAULT_GEOMETRY_OPTIONS, steady, face)
+      : null;
     if (g) this.previousHead = g.head;
+    if (keypoints && g?.head && g.headTurn && neutral && !sizeChanged && !this.collecting) {
+      const c = g.head.center;
+      const n = face.neutralShift;
+      this.faceDepth.observe(
+        input.tMs,
+        headObservations(keypoints, k),
+        { ...g.head, center: { x: c.x + n.x, y: c.y + n.y, z: c.z + n.z } },
+        g.headTurn,
+        g.trunk?.mid.z ?? null,
+      );
+    }
     if (g?.head) this.stillness.add(input.tMs, g.head.center, deg(g.head.yaw), deg(g.head.roll));
 
     const metrics = {} as Record<MetricKey, number | null>;
@@ -176,7 +199,36 @@ export class PostureTracker {
   reset(): void {
     this.smoother.reset();
     this.stillness.reset();
+    this.steadier.reset();
     this.previousHead = null;
+  }
+
+  /** What is learnt of this person's face (face-depth.ts), and where it moves the calibrated head. */
+  private faceFit(neutral: Neutral | null): FaceFit {
+    const scale = this.faceDepth.scale;
+    const spread = this.faceDepth.spread;
+    const cached = this.face;
+    if (cached && cached.forScale === scale && cached.neutral === neutral) return { ...cached.fit, spread };
+    let fit: FaceFit = { ...GENERIC_FACE, spread: scale === 1 ? spread : GENERIC_FACE.spread };
+    if (neutral && scale !== 1) {
+      const obs: HeadObservations = {};
+      for (const [name, point] of Object.entries(neutral.face)) {
+        obs[name as keyof HeadObservations] = { point, weight: 1 };
+      }
+      const generic = solveHeadPose(obs, null, 1)?.center;
+      const learnt = solveHeadPose(obs, null, scale);
+      if (generic && learnt) {
+        const c = learnt.center;
+        fit = {
+          depthScale: scale,
+          spread,
+          neutralShift: { x: c.x - generic.x, y: c.y - generic.y, z: c.z - generic.z },
+          neutralHead: { yaw: learnt.yaw, pitch: learnt.pitch, roll: learnt.roll },
+        };
+      }
+    }
+    this.face = { forScale: scale, neutral, fit };
+    return fit;
   }
 
   private intrinsicsFor(w: number, h: number): Intrinsics {

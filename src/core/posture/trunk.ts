@@ -33,6 +33,7 @@
  * are left unknown with the reason, in words a person can act on.
  */
 import {
+  type Orientation,
   DROP_PER_FORWARD,
   HEAD_TILT_PIVOT_BELOW_EARS_CM,
   ROUNDING_FORWARD_PER_INWARD,
@@ -66,6 +67,8 @@ export interface BodyScale {
   trunkDepthCm: number | null;
   /** The shoulder line's angle sitting upright, radians (+ right shoulder lower). */
   tiltRad: number;
+  /** The head's orientation sitting upright (camera frame); null before calibration. */
+  head: Orientation | null;
 }
 
 /** Before calibration: a typical shoulder width, nothing else known. */
@@ -74,6 +77,7 @@ export const UNCALIBRATED_SCALE: Readonly<BodyScale> = Object.freeze({
   neck: null,
   trunkDepthCm: null,
   tiltRad: 0,
+  head: null,
 });
 
 export interface TrunkPose {
@@ -115,6 +119,8 @@ const TWIST_PRIOR = 0.35;
 const MAX_TWIST = 0.5;
 /** How well the head's place over the trunk is known sideways, cm (posture, not noise). */
 const LATERAL_SLACK_CM = 0.4;
+/** Heads seldom come further forward of the trunk than this, cm. */
+const MAX_PLAUSIBLE_FORWARD_CM = 10;
 /** A shoulder-depth spread (cm) beyond which rounding is unknown: about 3 % of the span at 70 cm. */
 const MAX_ROUNDING_SPREAD_CM = 2;
 
@@ -124,12 +130,17 @@ interface Solved {
   tilt: number;
 }
 
+/**
+ * `steady` smooths, over the last frames, how far the span cue reads beyond
+ * the height cue (TrunkSteadier); a single frame's choice is left as it is.
+ */
 export function solveTrunk(
   right: ShoulderObservation,
   left: ShoulderObservation,
   head: HeadPose,
   headRollRad: number,
   scale: BodyScale,
+  steady: (excessCm: number) => number = (x) => x,
 ): TrunkPose | { reason: string } {
   const xOk = right.xReliable && left.xReliable;
   const yOk = right.yReliable && left.yReliable;
@@ -214,7 +225,6 @@ export function solveTrunk(
     // The turn that best balances the midline against the prior: (residual/slack)² + (s/prior)²,
     // by a coarse scan and a golden-section search around its best point.
     const cost = (s: number) => (residual(s) / LATERAL_SLACK_CM) ** 2 + (s / TWIST_PRIOR) ** 2;
-    (globalThis as { TWISTDBG?: unknown[] }).TWISTDBG?.push({ z, pivot, head: head.center, roll: headRollRad, tilt0: tiltAt(z, 0), exp: expected(tiltAt(z, 0)), mid: shoulders(z, 0), neck: scale.neck, scaleTilt: scale.tiltRad }, [-0.4, -0.2, 0, 0.2, 0.4].map((x) => `${x}:${residual(x).toFixed(2)}`).join(' '));
     let best = 0;
     let bestCost = cost(0);
     for (let s = -MAX_TWIST; s <= MAX_TWIST + 1e-9; s += 0.1) {
@@ -236,18 +246,16 @@ export function solveTrunk(
     return (lo + hi) / 2;
   };
 
-  // Depth with no turn; the turn at that depth; then the depth again for that turn. (Iterating
-  // further lets a turn and a depth feed each other into a far-fetched pair.)
+  // The depth and lean with no turn: a turn of the trunk barely shows in two shoulder points (see
+  // turnAt), so it is read, weakly, but not allowed to move the depth or the tilt.
   const level = yOk ? Math.atan2(vR - vL, uL - uR) : scale.tiltRad;
-  const first = chooseDepth(spanDepth(0), (d) => heightCue(0, level, d));
-  if (!first) {
+  const choice = chooseDepth(spanDepth(0), (d) => heightCue(0, level, d), steady);
+  if (!choice) {
     if (!xOk) return { reason: REASONS.shoulderCutAtSide(right.xReliable ? 'left' : 'right') };
     return { reason: REASONS.shouldersOutOfPicture };
   }
-  const turn = turnAt(first.z);
-  const turnedTilt = tiltAt(first.z, turn);
-  const choice = chooseDepth(spanDepth(turn), (d) => heightCue(turn, turnedTilt, d)) ?? first;
-  const solved: Solved = { z: choice.z, s: turn, tilt: tiltAt(choice.z, turn) };
+  const solved: Solved = { z: choice.z, s: 0, tilt: tiltAt(choice.z, 0) };
+  const turn = turnAt(choice.z);
   const { z, s } = solved;
   (globalThis as { TRUNKDBG?: unknown[] }).TRUNKDBG?.push({ ...choice, s: s.toFixed(3), z: z.toFixed(1), span: spanDepth(s)?.toFixed(1), lo: heightCue(s, solved.tilt, DROP_PER_FORWARD.least)?.toFixed(1), hi: heightCue(s, solved.tilt, DROP_PER_FORWARD.most)?.toFixed(1), vMid: vMid.toFixed(3) });
   const { pr, pl } = shoulders(z, s);
@@ -285,6 +293,14 @@ export function solveTrunk(
   if (!forwardReason && forwardSpreadCm > Math.max(0.8, 0.15 * Math.abs(forwardFromNeutral))) {
     forwardReason = REASONS.forwardOrRounded;
   }
+  // A head that far forward of the trunk is more likely rounded shoulders (which the span cue reads
+  // as the trunk further away) with a head that came forward less: when the height cue allows that
+  // explanation, which one it is cannot be told.
+  const roundedInstead = choice.heightUsable && (heightCue(0, level, DROP_PER_FORWARD.most) ?? z) < z - 1;
+  if (!forwardReason && forwardFromNeutral > MAX_PLAUSIBLE_FORWARD_CM && roundedInstead) {
+    forwardReason = REASONS.forwardOrRounded;
+    roundingReason ??= REASONS.forwardOrRounded;
+  }
 
   // Elevation: where the shoulders are against where they are expected, for the middle of the
   // neck's range of drops; unknown when that range alone spans more than a centimetre.
@@ -303,7 +319,7 @@ export function solveTrunk(
     mid,
     halfWidthCm: span / 2,
     tiltRad,
-    twistRad: neck && xOk && yOk ? Math.asin(s) : null,
+    twistRad: neck && xOk && yOk ? Math.asin(turn) : null,
     headOffsetCm: -(head.center.x - axisX),
     depthCue: choice.cue,
     depthSpreadCm: choice.spread,
@@ -327,7 +343,11 @@ interface DepthChoice {
  * Picks the shoulders' depth from the span cue and the height cue (a
  * function of the drop per forward centimetre), as the module comment says.
  */
-function chooseDepth(span: number | null, height: (drop: number) => number | null): DepthChoice | null {
+function chooseDepth(
+  span: number | null,
+  height: (drop: number) => number | null,
+  steady: (excessCm: number) => number,
+): DepthChoice | null {
   const least = height(DROP_PER_FORWARD.least);
   const most = height(DROP_PER_FORWARD.most);
   const heightUsable = least != null && most != null;
@@ -345,8 +365,9 @@ function chooseDepth(span: number | null, height: (drop: number) => number | nul
   if (!heightUsable) return { z: span, spread: 0, cue: 'span', spanUsable: true, heightUsable: false };
   const far = Math.max(least, most);
   const near = Math.min(least, most);
-  // How far the span cue reads beyond every no-rounding explanation, blended over the noise.
-  const w = Math.max(0, Math.min(1, (span - far) / AGREE_CM));
+  // How far the span cue reads beyond every no-rounding explanation (held steady over the last
+  // few frames, so that keypoint noise does not flip the choice), blended over what noise remains.
+  const w = Math.max(0, Math.min(1, steady(span - far) / AGREE_CM));
   const middle = (near + far) / 2;
   return {
     z: span - w * (span - middle),
@@ -355,4 +376,34 @@ function chooseDepth(span: number | null, height: (drop: number) => number | nul
     spanUsable: true,
     heightUsable: true,
   };
+}
+
+/**
+ * Holds the choice between the depth cues steady: the median of how far the
+ * span cue read beyond the height cue over the last frames (at most
+ * `frames` of them within `windowMs`). A held posture keeps its reading
+ * while keypoint noise, larger than the difference being judged, comes and
+ * goes. Time is passed in.
+ */
+export class TrunkSteadier {
+  private readonly recent: { tMs: number; excessCm: number }[] = [];
+
+  constructor(
+    private readonly frames = 7,
+    private readonly windowMs = 6000,
+  ) {}
+
+  /** Adds this frame's value and returns the steady one. */
+  next(tMs: number, excessCm: number): number {
+    const r = this.recent;
+    r.push({ tMs, excessCm });
+    while (r.length > this.frames || (r.length > 0 && r[0]!.tMs < tMs - this.windowMs)) r.shift();
+    const sorted = r.map((x) => x.excessCm).sort((a, b) => a - b);
+    const n = sorted.length;
+    return n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+  }
+
+  reset(): void {
+    this.recent.length = 0;
+  }
 }

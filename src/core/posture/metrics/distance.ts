@@ -9,7 +9,7 @@
  * of view (within about 10%).
  */
 import { EYE_AHEAD_CM } from '../body';
-import type { FrameGeometry } from '../geometry';
+import { headDepthDoubt, type FrameGeometry } from '../geometry';
 import { known, unknown, type Reading } from '../reading';
 import { REASONS } from '../reasons';
 import { difference, type MetricDef } from './metric';
@@ -20,6 +20,9 @@ export function screenDistanceCm(g: FrameGeometry): Reading {
 
 export const distance: MetricDef = {
   key: 'distanceCm',
-  feature: screenDistanceCm,
+  feature(g) {
+    const doubt = headDepthDoubt(g, 3);
+    return doubt ? unknown(doubt) : screenDistanceCm(g);
+  },
   deviation: difference,
 };

@@ -24,6 +24,7 @@
 import { ROUNDING_FORWARD_PER_INWARD } from '../body';
 import { known, unknown } from '../reading';
 import { REASONS } from '../reasons';
+import { headDepthDoubt } from '../geometry';
 import { difference, type MetricDef } from './metric';
 
 export const headForward: MetricDef = {
@@ -32,6 +33,8 @@ export const headForward: MetricDef = {
     if (!g.head) return unknown(g.headReason ?? REASONS.nobody);
     if (!g.trunk) return unknown(g.trunkReason ?? REASONS.shouldersOutOfPicture);
     if (g.trunk.forwardReason) return unknown(g.trunk.forwardReason);
+    const doubt = headDepthDoubt(g, 1);
+    if (doubt) return unknown(doubt);
     const inward = scale.shoulderHalfWidthCm - g.trunk.halfWidthCm;
     return known(g.trunk.mid.z + ROUNDING_FORWARD_PER_INWARD * inward - g.head.center.z);
   },

@@ -16,13 +16,13 @@ import { difference, type MetricDef } from './metric';
 
 export const headYaw: MetricDef = {
   key: 'headYawDeg',
-  feature: (g) => (g.head ? known(deg(g.head.yaw)) : unknown(g.headReason ?? REASONS.nobody)),
+  feature: (g) => (g.headTurn ? known(deg(g.headTurn.yaw)) : unknown(g.headReason ?? REASONS.nobody)),
   deviation: difference,
 };
 
 export const headPitch: MetricDef = {
   key: 'headPitchDeg',
-  feature: (g) => (g.head ? known(deg(g.head.pitch)) : unknown(g.headReason ?? REASONS.nobody)),
+  feature: (g) => (g.headTurn ? known(deg(g.headTurn.pitch)) : unknown(g.headReason ?? REASONS.nobody)),
   deviation: difference,
 };
 
