@@ -127,8 +127,8 @@ function transposeTimes(a: Mat3, b: Mat3): Mat3 {
  * its upright axis reads as turn only, where angles taken in the camera's
  * frame would show it as turn and roll.
  */
-export function turnSince(neutral: Orientation, now: Orientation): Orientation {
-  const m = transposeTimes(rotationMatrix(neutral), rotationMatrix(now));
+export function turnSince(neutral: Orientation, now: Orientation, axisTiltRad = 0): Orientation {
+  const m = untilt(transposeTimes(rotationMatrix(neutral), rotationMatrix(now)), axisTiltRad);
   const r0 = row(m, 0);
   const r1 = row(m, 1);
   const r2 = row(m, 2);
@@ -140,12 +140,57 @@ export function turnSince(neutral: Orientation, now: Orientation): Orientation {
   };
 }
 
-/** The orientation whose rotation is `neutral` followed (in its own frame) by `turn`'s yaw and pitch. */
-export function turnedFrom(neutral: Orientation, turn: Pick<Orientation, 'yaw' | 'pitch'>): Mat3 {
-  const n = rotationMatrix(neutral);
+/** The rotation `neutral` followed, in its own frame, by `turn`'s yaw and pitch (the inverse of turnSince, without roll). */
+export function turnedFrom(
+  neutral: Orientation,
+  turn: Pick<Orientation, 'yaw' | 'pitch'>,
+  axisTiltRad = 0,
+): Mat3 {
   const t = rotationMatrix({ yaw: 0, pitch: turn.pitch, roll: 0 });
   const y = rotationMatrix({ yaw: turn.yaw, pitch: 0, roll: 0 });
-  return times(n, times(y, t));
+  return times(rotationMatrix(neutral), retilt(times(y, t), axisTiltRad));
+}
+
+/**
+ * A turn taken in a frame whose upright axis leans forward by `tilt` about
+ * the ear-to-ear axis, expressed in the calibrated head's frame (retilt),
+ * and back (untilt). A face that differs from the generic one is fitted a
+ * few degrees nodded; its turns then happen about an axis that leans in the
+ * fitted frame, and read as turn and roll unless taken about that axis.
+ */
+function untilt(m: Mat3, tilt: number): Mat3 {
+  if (tilt === 0) return m;
+  const t = rotationMatrix({ yaw: 0, pitch: tilt, roll: 0 });
+  return transposeTimes(t, times(m, t));
+}
+
+function retilt(m: Mat3, tilt: number): Mat3 {
+  if (tilt === 0) return m;
+  const t = rotationMatrix({ yaw: 0, pitch: tilt, roll: 0 });
+  return times(t, times(m, transpose(t)));
+}
+
+function transpose(m: Mat3): Mat3 {
+  return [
+    { x: m[0].x, y: m[1].x, z: m[2].x },
+    { x: m[0].y, y: m[1].y, z: m[2].y },
+    { x: m[0].z, y: m[1].z, z: m[2].z },
+  ];
+}
+
+/**
+ * The lean of the axis a relative rotation turns about, in the calibrated
+ * head's frame (the `tilt` of untilt), and how much of the rotation is a
+ * turn: for learning the axis from glances aside.
+ */
+export function turnAxisTilt(neutral: Orientation, now: Orientation): { tilt: number; turn: number } {
+  const m = transposeTimes(rotationMatrix(neutral), rotationMatrix(now));
+  const ax = m[2].y - m[1].z;
+  const ay = m[0].z - m[2].x;
+  const az = m[1].x - m[0].y;
+  const sign = ay >= 0 ? 1 : -1;
+  const len = Math.hypot(ax, ay, az);
+  return { tilt: Math.atan2(sign * az, sign * ay), turn: len === 0 ? 0 : Math.abs(ay) / len };
 }
 
 function times(a: Mat3, b: Mat3): Mat3 {
@@ -156,4 +201,18 @@ function times(a: Mat3, b: Mat3): Mat3 {
 
 export function applyMat(m: Mat3, p: Vec3): Vec3 {
   return { x: dot(m[0], p), y: dot(m[1], p), z: dot(m[2], p) };
+}
+
+/**
+ * The roll of the head seen from in front: the angle of its ear-to-ear axis
+ * in the calibrated head's frontal plane (after the turning axis's lean,
+ * see untilt), + with the right ear lower. A turned head keeps the roll it
+ * had, and a camera looking down at it adds none.
+ */
+export function frontalRoll(neutral: Orientation, now: Orientation, axisTiltRad = 0): number {
+  const m = untilt(transposeTimes(rotationMatrix(neutral), rotationMatrix(now)), axisTiltRad);
+  // The ear axis (x) of the head now, in the neutral frame: m's first column.
+  const ex = m[0].x;
+  const ey = m[1].x;
+  return Math.atan2(-ey, ex);
 }

@@ -17,6 +17,7 @@
  *
  * Pure: time and frames are passed in.
  */
+import { turnAxisTilt, type Orientation } from './body';
 import { solveHeadPose, type HeadObservations, type HeadPose } from './head-pose';
 
 /** How much a face's depth, for its width, differs from person to person (a share). */
@@ -55,6 +56,7 @@ const HIGHEST = 1.5;
 
 export class FaceDepthLearner {
   private readonly estimates: number[] = [];
+  private readonly tilts: number[] = [];
   private facing: { tMs: number; depthCm: number; trunkCm: number } | null = null;
   private lastMs = Number.NEGATIVE_INFINITY;
   private previousTurn: { yaw: number; pitch: number } | null = null;
@@ -81,6 +83,16 @@ export class FaceDepthLearner {
   }
 
   /**
+   * How far the axis this head turns about leans in the calibrated head's
+   * fitted frame, radians (body.ts untilt): a face unlike the generic one is
+   * fitted a little nodded, and its turns would read partly as roll. 0
+   * until a few glances aside have been seen.
+   */
+  get axisTilt(): number {
+    return this.tilts.length >= 5 ? (median(this.tilts) ?? 0) : 0;
+  }
+
+  /**
    * One frame: the face points, the head fitted with the current `scale`,
    * its turn and nod since calibration, and the trunk's depth (null when
    * the shoulders do not give it).
@@ -91,6 +103,7 @@ export class FaceDepthLearner {
     head: HeadPose,
     turn: { yaw: number; pitch: number },
     trunkDepthCm: number | null,
+    neutralHead: Orientation | null = null,
   ): void {
     const o = this.options;
     const away = Math.max(Math.abs(turn.yaw), Math.abs(turn.pitch));
@@ -102,7 +115,17 @@ export class FaceDepthLearner {
       if (trunkDepthCm != null) this.facing = { tMs, depthCm: head.center.z, trunkCm: trunkDepthCm };
       return;
     }
+    // Only glances teach: a turn that began from facing the screen a moment ago (a posture held
+    // turned may lean or tilt as well).
     const f = this.facing;
+    const glance = f != null && tMs - f.tMs <= o.withinMs;
+    if (neutralHead && steady && glance && Math.abs(turn.yaw) >= o.minTurnRad) {
+      const axis = turnAxisTilt(neutralHead, head);
+      if (axis.turn > 0.9) {
+        this.tilts.push(axis.tilt);
+        if (this.tilts.length > o.keep) this.tilts.shift();
+      }
+    }
     if (
       away < o.minTurnRad ||
       !steady ||
@@ -123,6 +146,7 @@ export class FaceDepthLearner {
 
   reset(): void {
     this.estimates.length = 0;
+    this.tilts.length = 0;
     this.facing = null;
     this.lastMs = Number.NEGATIVE_INFINITY;
     this.previousTurn = null;

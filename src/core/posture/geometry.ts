@@ -5,7 +5,7 @@
  */
 import type { Keypoint, KeypointName } from '../pose';
 import type { HeadPointName, Mat3, Orientation } from './body';
-import { applyMat, HEAD_MODEL, HEAD_POINTS, rotationMatrix, turnedFrom, turnSince } from './body';
+import { applyMat, frontalRoll, HEAD_MODEL, HEAD_POINTS, rotationMatrix, turnedFrom, turnSince } from './body';
 import { toNorm, type Intrinsics, type Vec3 } from './camera';
 import { FACE_DEPTH_SPREAD } from './face-depth';
 import { solveHeadPose, type HeadObservations, type HeadPose } from './head-pose';
@@ -38,6 +38,8 @@ export interface FaceFit {
   neutralShift: Vec3;
   /** The calibration's head orientation fitted with `depthScale` (null: the calibrated one stands). */
   neutralHead: Orientation | null;
+  /** How far the head's turning axis leans in that frame (face-depth.ts axisTilt), radians. */
+  axisTiltRad: number;
 }
 
 export const GENERIC_FACE: Readonly<FaceFit> = Object.freeze({
@@ -45,6 +47,7 @@ export const GENERIC_FACE: Readonly<FaceFit> = Object.freeze({
   spread: FACE_DEPTH_SPREAD,
   neutralShift: Object.freeze({ x: 0, y: 0, z: 0 }),
   neutralHead: null,
+  axisTiltRad: 0,
 });
 
 export interface FrameGeometry {
@@ -113,15 +116,21 @@ export function measureFrame(
     }
   }
   const neutralHead = scale.head ? (face.neutralHead ?? scale.head) : null;
-  const headTurn = head ? (neutralHead ? turnSince(neutralHead, head) : { yaw: head.yaw, pitch: head.pitch, roll: head.roll }) : null;
+  const headTurn = head
+    ? neutralHead
+      ? turnSince(neutralHead, head, face.axisTiltRad)
+      : { yaw: head.yaw, pitch: head.pitch, roll: head.roll }
+    : null;
   // The lines' roll in the picture (for where the neck is), and since calibration (the reading).
   const ds = face.depthScale;
   const imageRoll = head
     ? headLineRoll(obs, head, rotationMatrix({ yaw: head.yaw, pitch: head.pitch, roll: 0 }), ds)
     : lineRoll(obs);
   const rollNow =
-    head && neutralHead && headTurn
-      ? headLineRoll(obs, head, turnedFrom(neutralHead, headTurn), ds)
+    head && neutralHead
+      ? (globalThis as { LINEROLL?: boolean }).LINEROLL && headTurn
+        ? headLineRoll(obs, head, turnedFrom(neutralHead, headTurn, face.axisTiltRad), ds)
+        : frontalRoll(neutralHead, head, face.axisTiltRad)
       : imageRoll;
 
   const shoulder = (name: 'left_shoulder' | 'right_shoulder'): ShoulderObservation | null => {

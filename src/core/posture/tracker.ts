@@ -158,6 +158,7 @@ export class PostureTracker {
         { ...g.head, center: { x: c.x + n.x, y: c.y + n.y, z: c.z + n.z } },
         g.headTurn,
         g.trunk?.mid.z ?? null,
+        face.neutralHead ?? neutral.scale.head,
       );
     }
     if (g?.head) this.stillness.add(input.tMs, g.head.center, deg(g.head.yaw), deg(g.head.roll));
@@ -207,9 +208,12 @@ export class PostureTracker {
   private faceFit(neutral: Neutral | null): FaceFit {
     const scale = this.faceDepth.scale;
     const spread = this.faceDepth.spread;
+    const axisTiltRad = this.faceDepth.axisTilt;
     const cached = this.face;
-    if (cached && cached.forScale === scale && cached.neutral === neutral) return { ...cached.fit, spread };
-    let fit: FaceFit = { ...GENERIC_FACE, spread: scale === 1 ? spread : GENERIC_FACE.spread };
+    if (cached && cached.forScale === scale && cached.neutral === neutral) {
+      return { ...cached.fit, spread, axisTiltRad };
+    }
+    let fit: FaceFit = { ...GENERIC_FACE, spread: scale === 1 ? spread : GENERIC_FACE.spread, axisTiltRad };
     if (neutral && scale !== 1) {
       const obs: HeadObservations = {};
       for (const [name, point] of Object.entries(neutral.face)) {
@@ -224,6 +228,7 @@ export class PostureTracker {
           spread,
           neutralShift: { x: c.x - generic.x, y: c.y - generic.y, z: c.z - generic.z },
           neutralHead: { yaw: learnt.yaw, pitch: learnt.pitch, roll: learnt.roll },
+          axisTiltRad,
         };
       }
     }
