@@ -177,6 +177,7 @@ export const NO_MOVE: Moves = {
 
 export type Landmark =
   | 'c7'
+  | 'shoulder_base'
   | 'nod'
   | 'left_ear'
   | 'right_ear'
@@ -261,6 +262,13 @@ export function pose(b: Build, m: Moves, seat: V3): Body {
     return rotateAbout(p, c7, aboutY(m.twistDeg));
   };
 
+  // Where the shoulder joints' midpoint is on the trunk, before rounding and shrug move the joints.
+  const shoulderBase = rotateAbout(
+    add(c7, [0, b.shoulderBelowC7Cm, -b.shoulderAheadOfC7Cm]),
+    c7,
+    aboutY(m.twistDeg),
+  );
+
   const place = (p: V3): V3 =>
     add(apply(trunk, p), [seat[0] + m.slideCm, seat[1] + m.sinkCm, seat[2] + m.chairBackCm]);
 
@@ -275,6 +283,7 @@ export function pose(b: Build, m: Moves, seat: V3): Body {
   return {
     true: {
       c7: place(c7),
+      shoulder_base: place(shoulderBase),
       nod: place(nod),
       ...headTrue,
       left_shoulder: place(shoulder(1, 0, 0)),

@@ -39,7 +39,7 @@ function frontalAngle(left: readonly number[], right: readonly number[]): number
 }
 
 export function truthOf(upright: Body, moved: Body, camera: Camera): Truth {
-  const forward = (b: Body) => b.true.c7[2] - ears(b)[2];
+  const forward = (b: Body) => b.true.shoulder_base[2] - ears(b)[2];
   const span = (b: Body) => norm(sub(b.true.left_shoulder, b.true.right_shoulder));
   const tilt = (b: Body) => frontalAngle(b.true.left_shoulder, b.true.right_shoulder);
   const roll = (b: Body) => frontalAngle(b.true.left_ear, b.true.right_ear);

@@ -110,7 +110,7 @@ export interface TrunkPose {
 /** The height cue is used only where the shoulders' depth moves their picture by at least this much (normalised units per unit depth). */
 export const MIN_HEIGHT_CUE = 0.12;
 /** Depths within this of each other (cm) are taken as agreeing: keypoint noise. */
-const AGREE_CM = 0.8;
+const AGREE_CM = 1.5;
 /** The span of an uncalibrated or unmoved trunk may differ by this much (cm of depth) and still count as unmoved. */
 const STILL_TRUNK_CM = 1.2;
 /** A prior on the trunk's turn (sine): people seldom twist further. */
@@ -205,12 +205,15 @@ export function solveTrunk(
     // The shoulders' half span in normalised units: at depth z they are z·width apart (half).
     const width = Math.hypot(uL - uR, vL - vR) / 2;
     const k = ROUNDING_FORWARD_PER_INWARD;
-    const den = vMid + drop * (1 - k * width);
-    if (!(den >= MIN_HEIGHT_CUE)) return null;
-    // z·vMid + bs·(vR - vL)/2 = e.y - drop·forward, where the head's forward offset from
-    // neutral is forward = z·(1 - k·width) + k·b - head.z - behindHead.
-    const z = (e.y - (bs * (vR - vL)) / 2 - drop * (k * b - head.center.z - neck.behindHeadCm)) / den;
-    return z > 5 ? z : null;
+    // z·vMid + bs·(vR - vL)/2 = e.y - c·forward, where the head's forward offset from neutral is
+    // forward = z·(1 - k·width) + k·b - head.z - behindHead, and c the drop per forward centimetre.
+    const solve = (c: number): number | null => {
+      const den = vMid + c * (1 - k * width);
+      if (!(den >= MIN_HEIGHT_CUE)) return null;
+      const z = (e.y - (bs * (vR - vL)) / 2 - c * (k * b - head.center.z - neck.behindHeadCm)) / den;
+      return z > 5 ? z : null;
+    };
+    return solve(drop);
   };
 
   /** The turn that puts the trunk's midline under the head at depth z (a weak cue, held near 0 by a prior). */
