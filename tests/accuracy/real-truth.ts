@@ -14,8 +14,16 @@
  * - the frame turned clockwise by d degrees: the person leaned to their left
  *   (their right side up) by d: shoulder tilt and head roll −d;
  * - the shoulders squeezed towards the middle by f: rounding (1 − f).
+ *
+ * A shifted picture is what a camera that turned would see; a still
+ * camera's geometry reads it as the head turning a little to keep facing
+ * the camera, and how much of that turn shows as roll depends on how the
+ * camera is tilted, which one picture cannot tell. So the head's roll is
+ * not held to its bound on shifted pictures (it is shown all the same).
  */
 import type { Move } from './transforms';
+import type { CalibrationRecord, CaseRecord, RealFootageRun } from './real-footage';
+import { BOUNDED, type BoundedKey, type Scored } from './score';
 
 export interface RealTruth {
   headForwardCm: number;
@@ -82,4 +90,75 @@ export function hidesShoulders(move: Move): boolean {
   if (move.kind === 'translate') return move.dyPx > 100;
   if (move.kind === 'combine') return move.moves.some(hidesShoulders);
   return false;
+}
+
+/** A shifted picture: a camera that turned, which a fixed camera's geometry reads partly as the head turning. */
+function shifts(move: Move): boolean {
+  if (move.kind === 'translate') return move.dxPx !== 0 || move.dyPx !== 0;
+  if (move.kind === 'combine') return move.moves.some(shifts);
+  return false;
+}
+
+export interface RealScored extends Scored {
+  base: string;
+  move: Move;
+  /** Every metric's reading (median of the counted frames where most of them had one), and reason when unknown. */
+  all: Record<string, { value: number | null; reason: string | null }>;
+  truthAll: RealTruth | null;
+}
+
+/**
+ * A reading: the median of the counted frames that had one, when more than
+ * half did; otherwise unknown, with the reason most frames gave.
+ */
+export function readingOf(
+  frames: readonly { warmup: boolean; metrics: Record<string, number | null>; reasons: Record<string, string> }[],
+  key: string,
+): { value: number | null; reason: string | null } {
+  const counted = frames.filter((f) => !f.warmup);
+  const values = counted.flatMap((f) => (f.metrics[key] == null ? [] : [f.metrics[key]]));
+  if (values.length * 2 > counted.length) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const m = sorted.length >> 1;
+    return { value: sorted.length % 2 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2, reason: null };
+  }
+  const counts = new Map<string, number>();
+  for (const f of counted) if (f.metrics[key] == null) counts.set(f.reasons[key] ?? '', (counts.get(f.reasons[key] ?? '') ?? 0) + 1);
+  const reason = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  return { value: null, reason: reason || null };
+}
+
+interface NeutralLike {
+  headCenterCm: { z: number } | null;
+  screenDistanceCm: number;
+  readings: readonly string[];
+}
+
+/** Every case of a run, with its truth (when its base calibrated) and readings, as the bounds see them. */
+export function scoreRealRun(run: Pick<RealFootageRun, 'calibrations' | 'cases'>): RealScored[] {
+  const neutralOf = (c: CalibrationRecord | undefined): NeutralLike | null =>
+    c?.outcome.ok ? (c.outcome.neutral as NeutralLike) : null;
+  return run.cases.flatMap((c: CaseRecord) => {
+    const neutral = neutralOf(run.calibrations.find((k) => k.base === c.base));
+    if (!neutral?.headCenterCm) return [];
+    const truthAll = realTruth(c.move, neutral.headCenterCm.z, neutral.screenDistanceCm);
+    const keys = [...new Set(c.frames.flatMap((f) => Object.keys(f.metrics)))];
+    const all = Object.fromEntries(keys.map((k) => [k, readingOf(c.frames, k)]));
+    const readings = Object.fromEntries(BOUNDED.map((k) => [k, all[k] ?? { value: null, reason: null }])) as Scored['readings'];
+    const unbounded: BoundedKey[] = shifts(c.move) ? ['headRollDeg'] : [];
+    return [
+      {
+        id: c.id,
+        base: c.base,
+        move: c.move,
+        truth: truthAll,
+        readings,
+        // Shoulders the base shows only at the frame's edge, or the move hides.
+        shoulderTrouble: hidesShoulders(c.move) || !neutral.readings.includes('shoulderTiltDeg'),
+        unbounded,
+        all,
+        truthAll,
+      },
+    ];
+  });
 }

@@ -48,6 +48,8 @@ export interface Scored {
   readings: Record<BoundedKey, { value: number | null; reason: string | null }>;
   /** A shoulder cut by the frame, or too faint to see: shoulder readings may be unknown. */
   shoulderTrouble: boolean;
+  /** Readings shown but not held to their bound in this case (real-truth.ts says why). */
+  unbounded?: readonly BoundedKey[];
 }
 
 const SHOULDER_KEYS: ReadonlySet<BoundedKey> = new Set([
@@ -96,6 +98,7 @@ export function summarize(rows: readonly Scored[]): Summary {
         }
         continue;
       }
+      if (r.unbounded?.includes(key)) continue;
       const error = Math.abs(value - r.truth[key]);
       const w = worst[GROUP_OF[key]]!;
       if (error > w.errorAbs) {

@@ -337,7 +337,7 @@ function setupWarnings(heads: readonly HeadPose[], geometries: readonly FrameGeo
       'You sit far to one side of the camera. Sit in front of it (or turn it towards you), so that leaning keeps you in the picture.',
     );
   }
-  const rolls = geometries.flatMap((g) => (g.lineRoll == null ? [] : [g.lineRoll]));
+  const rolls = heads.map((h) => h.roll);
   const tilts = geometries.flatMap((g) => (g.trunk?.tiltRad == null ? [] : [g.trunk.tiltRad]));
   const roll = median(rolls);
   const tilt = median(tilts);

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { OneEuroFilter } from '../../../../src/core/posture/one-euro';
-import { noise } from '../../../rig/rig';
+import { Draw } from '../../../rig/space';
 
 const options = { minCutoffHz: 1.2, beta: 0.02, derivativeCutoffHz: 1 };
 
 describe('OneEuroFilter', () => {
   it('cuts jitter on a still value', () => {
     const f = new OneEuroFilter(options);
-    const rand = noise(3);
+    const d = new Draw(3);
+    const rand = () => d.normal();
     const out: number[] = [];
     for (let i = 0; i < 300; i++) out.push(f.filter(100 + 2 * rand(), i * 33));
     const tail = out.slice(100);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { KeypointSmoother } from '../../../../src/core/posture/smoothing';
-import { keypoints, noise, TYPICAL_PERSON, UPRIGHT } from '../../../rig/rig';
+import { Draw, seatedKeypoints } from '../../../rig/seated';
 
 describe('KeypointSmoother', () => {
   it('holds a single point that leaps while the others stay, then follows if it stays away', () => {
     const s = new KeypointSmoother();
-    const base = keypoints(TYPICAL_PERSON, UPRIGHT, undefined, 0);
+    const base = seatedKeypoints();
     for (let i = 0; i < 10; i++) s.smooth(base, i * 33);
     const shoulder = base.find((k) => k.name === 'left_shoulder')!;
     const leapt = base.map((k) => (k.name === 'left_shoulder' ? { ...k, xPx: k.xPx + 150 } : k));
@@ -18,11 +18,11 @@ describe('KeypointSmoother', () => {
 
   it('reduces jitter without moving the mean', () => {
     const s = new KeypointSmoother();
-    const rand = noise(5);
+    const draw = new Draw(5);
     const xs: number[] = [];
-    const truth = keypoints(TYPICAL_PERSON, UPRIGHT, undefined, 0).find((k) => k.name === 'nose')!.xPx;
+    const truth = seatedKeypoints().find((k) => k.name === 'nose')!.xPx;
     for (let i = 0; i < 200; i++) {
-      const out = s.smooth(keypoints(TYPICAL_PERSON, UPRIGHT, undefined, 2, rand), i * 33);
+      const out = s.smooth(seatedKeypoints({}, { noiseShare: 0.006, draw }), i * 33);
       if (i > 50) xs.push(out.find((k) => k.name === 'nose')!.xPx);
     }
     const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -33,7 +33,7 @@ describe('KeypointSmoother', () => {
 
   it('leaves low-confidence points out of the filter and passes them through', () => {
     const s = new KeypointSmoother();
-    const base = keypoints(TYPICAL_PERSON, UPRIGHT, undefined, 0).map((k) =>
+    const base = seatedKeypoints().map((k) =>
       k.name === 'nose' ? { ...k, score: 0.1 } : k,
     );
     const out = s.smooth(base, 0);

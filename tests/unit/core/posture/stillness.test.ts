@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { StillnessMeter } from '../../../../src/core/posture/stillness';
-import { noise } from '../../../rig/rig';
+import { Draw } from '../../../rig/space';
 
 describe('StillnessMeter', () => {
   it('is unknown until 10 s of data, then near 1 for a still head with jitter', () => {
     const m = new StillnessMeter();
-    const rand = noise(9);
+    const d = new Draw(9);
+    const rand = () => d.normal();
     for (let t = 0; t < 4900; t += 100) m.add(t, { x: rand(), y: rand(), z: 60 + rand() }, rand(), rand());
     expect(m.stillness(4900)).toBeNull();
     for (let t = 4900; t < 60_000; t += 100)
