@@ -1,26 +1,48 @@
 /**
- * Calibration in the page: starting it, showing its progress and outcome,
- * keeping the neutral, and handing a stored neutral to the worker when the
- * camera starts (unless it was taken with another camera).
+ * Calibration in the page: starting it, showing its progress and outcome
+ * (what the setup lets the app measure, and what not and why), keeping the
+ * neutral, and handing a stored neutral to the worker when the camera
+ * starts (unless it was taken with another camera or another field of view).
  */
-import { setData } from './dom';
+import { setData, setHidden, setText } from './dom';
 import type { PostureFrameResult } from '../../workers/engine/api';
-import { loadNeutral, saveNeutral } from './local-store';
+import { READING_NAMES, type Neutral } from '../core/posture/calibration';
+import type { MetricKey } from '../core/posture/metrics/metric';
+import { UNKNOWN_CAMERA_SOURCE, formatFov, sameFov, type FovEstimate } from '../core/posture/fov';
+import { deleteNeutral, loadNeutral, saveNeutral } from './local-store';
 import type { PoseWorker } from './pose-client';
 import { showSample } from './posture-panel';
 
 const CALIBRATION_MS = 5000;
 
+export const FOV_CHANGED =
+  "The camera's field of view changed: calibrate again, so that distances are measured with the new one.";
+
 export interface CalibrationElements {
   button: HTMLButtonElement;
   status: HTMLElement;
   progress: HTMLProgressElement;
+  /** The calibration's warnings, one item each (hidden when none). */
+  warnings: HTMLUListElement;
+  /** What the calibration measures, and what not and why. */
+  readings: HTMLElement;
   metrics: HTMLElement;
 }
 
 export interface CalibrationView {
   start(api: PoseWorker, track: MediaStreamTrack | null): Promise<void>;
-  useStored(api: PoseWorker, track: MediaStreamTrack): Promise<void>;
+  /**
+   * A source started, its field of view already sent to the worker: hands
+   * over the stored neutral when it was taken with this camera and this
+   * field of view.
+   */
+  useStored(api: PoseWorker, track: MediaStreamTrack, fov: FovEstimate): Promise<void>;
+  /**
+   * The field of view the worker now has (the person changed it, or an
+   * image started): a neutral in use that was taken with another one is
+   * dropped, here and in storage, and the person is asked to calibrate again.
+   */
+  useFov(api: PoseWorker, fov: FovEstimate): Promise<void>;
   /** Every result, hidden or not: calibration's progress, and its outcome kept when it ends. */
   follow(result: PostureFrameResult): void;
   /** The metrics against the neutral (only while the page is seen). */
@@ -28,6 +50,28 @@ export interface CalibrationView {
 }
 
 export function createCalibrationView(el: CalibrationElements): CalibrationView {
+  /** The field of view in the worker, and where its figure comes from. */
+  let fov: FovEstimate | null = null;
+  /** The neutral the worker judges against. */
+  let inUse: Neutral | null = null;
+  const showOutcome = outcomeView(el);
+
+  /** "measured with a 78° field of view (typical external webcam)" */
+  const measuredWith = (neutral: Neutral): string => {
+    const degrees = formatFov(neutral.fovDeg);
+    const source = fov && sameFov(fov.fovDeg, neutral.fovDeg) ? ` (${fov.source})` : '';
+    return `measured with ${degrees.startsWith('8') ? 'an' : 'a'} ${degrees} field of view${source}`;
+  };
+  const unknownCameraHint = (): string =>
+    fov?.source === UNKNOWN_CAMERA_SOURCE
+      ? " If your camera's maker gives its field of view, choose it under Camera field of view, then calibrate again."
+      : '';
+
+  const use = (neutral: Neutral | null) => {
+    inUse = neutral;
+    showOutcome(neutral);
+  };
+
   return {
     async start(api, track) {
       el.button.disabled = true;
@@ -42,20 +86,40 @@ export function createCalibrationView(el: CalibrationElements): CalibrationView 
       });
     },
 
-    async useStored(api, track) {
+    async useStored(api, track, sourceFov) {
+      fov = sourceFov;
       const neutral = loadNeutral();
       if (!neutral) {
+        use(null);
         el.status.textContent =
           'Not calibrated yet: sit upright, then press Calibrate. Until then nothing is judged.';
         return;
       }
       if (neutral.camera.label && track.label && neutral.camera.label !== track.label) {
         await api.setNeutral(null);
+        use(null);
         el.status.textContent = `You calibrated with another camera (${neutral.camera.label}). Press Calibrate again for this one.`;
         return;
       }
+      if (!sameFov(neutral.fovDeg, sourceFov.fovDeg)) {
+        await api.setNeutral(null);
+        deleteNeutral();
+        use(null);
+        el.status.textContent = FOV_CHANGED;
+        return;
+      }
       await api.setNeutral(neutral);
-      el.status.textContent = `Calibrated on ${new Date(neutral.createdAtMs).toLocaleString()}. Recalibrate any time.`;
+      use(neutral);
+      el.status.textContent = `Calibrated on ${new Date(neutral.createdAtMs).toLocaleString()}, ${measuredWith(neutral)}. Recalibrate any time.`;
+    },
+
+    async useFov(api, changed) {
+      fov = changed;
+      if (!inUse || sameFov(inUse.fovDeg, changed.fovDeg)) return;
+      await api.setNeutral(null);
+      deleteNeutral();
+      use(null);
+      el.status.textContent = FOV_CHANGED;
     },
 
     follow(result) {
@@ -69,15 +133,19 @@ export function createCalibrationView(el: CalibrationElements): CalibrationView 
         el.progress.hidden = true;
         el.button.disabled = false;
         if (c.outcome.ok) {
-          const stored = saveNeutral(c.outcome.neutral);
-          el.status.textContent = `Calibrated: your neutral posture, about ${c.outcome.neutral.screenDistanceCm.toFixed(0)} cm from the screen.${
+          const neutral = c.outcome.neutral;
+          const stored = saveNeutral(neutral);
+          use(neutral);
+          el.status.textContent = `Calibrated: your neutral posture, about ${neutral.screenDistanceCm.toFixed(0)} cm from the screen, ${measuredWith(neutral)}.${unknownCameraHint()}${
             stored ? '' : ' This browser would not store it, so it lasts until the page closes.'
           }`;
         } else {
+          // A refused calibration leaves the previous neutral in the worker; its lines would contradict the refusal.
+          showOutcome(null);
           el.status.textContent = `Not calibrated: ${c.outcome.message}`;
         }
       } else if (p.needsRecalibration) {
-        el.status.textContent = 'The camera resolution changed since you calibrated. Press Calibrate again.';
+        setText(el.status, 'The camera resolution changed since you calibrated. Press Calibrate again.');
       }
     },
 
@@ -86,4 +154,53 @@ export function createCalibrationView(el: CalibrationElements): CalibrationView 
       showSample(el.metrics, result.posture);
     },
   };
+}
+
+/** A reading's name inside a sentence: "head forward". */
+const readingName = (key: MetricKey): string => READING_NAMES[key].toLowerCase();
+
+/** "a", "a and b", "a, b and c". */
+const listed = (items: readonly string[]): string =>
+  items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
+
+/**
+ * Shows a neutral's warnings, and the line saying what it measures and what
+ * not (both hidden without a neutral); rebuilt only when they change.
+ */
+function outcomeView(el: CalibrationElements): (neutral: Neutral | null) => void {
+  let shownWarnings = '';
+  let shownReadings = '';
+  return (neutral) => {
+    const warnings = neutral?.warnings ?? [];
+    if (JSON.stringify(warnings) !== shownWarnings) {
+      shownWarnings = JSON.stringify(warnings);
+      el.warnings.replaceChildren(
+        ...warnings.map((text) => Object.assign(document.createElement('li'), { textContent: text })),
+      );
+    }
+    setHidden(el.warnings, warnings.length === 0);
+
+    const measured = neutral?.readings.map(readingName) ?? [];
+    // Readings missing for the same reason share it: "shoulder rounding and shoulder tilt (why)".
+    const byReason = new Map<string, string[]>();
+    for (const [reading, why] of Object.entries(neutral?.unavailable ?? {})) {
+      byReason.set(why, [...(byReason.get(why) ?? []), readingName(reading as MetricKey)]);
+    }
+    const missing = [...byReason].map(([why, names]) => `${listed(names)} (${why})`);
+    if (JSON.stringify([measured, missing]) !== shownReadings) {
+      shownReadings = JSON.stringify([measured, missing]);
+      el.readings.replaceChildren(
+        part('Measures:', measured.length > 0 ? listed(measured) : 'nothing'),
+        ...(missing.length > 0 ? [' ', part('Not measured:', missing.join('; '))] : []),
+      );
+    }
+    setHidden(el.readings, neutral === null);
+  };
+}
+
+/** "<strong>Label:</strong> text." */
+function part(label: string, text: string): HTMLSpanElement {
+  const span = document.createElement('span');
+  span.append(Object.assign(document.createElement('strong'), { textContent: label }), ` ${text}.`);
+  return span;
 }

@@ -1,17 +1,20 @@
 /**
  * What the page keeps in this browser's localStorage: the calibrated
  * neutral (a few dozen numbers), the alert settings, whether to pause
- * while the screen is locked and whether to show the camera picture. Never an image.
+ * while the screen is locked, whether to show the camera picture and the
+ * camera's field of view. Never an image.
  * Every read goes through its restore function, so a corrupt or old record
  * never becomes a wrong verdict.
  */
 import { restoreAlertSettings, type AlertSettings } from '../core/alerts/settings';
 import { restoreNeutral, type Neutral } from '../core/posture/calibration';
+import { restoreFovChoice, type FovChoice } from '../core/posture/fov';
 
 const NEUTRAL_KEY = 'knotless.neutral';
 const SETTINGS_KEY = 'knotless.alertSettings';
 const LOCK_KEY = 'knotless.pauseWhenLocked';
 const PREVIEW_KEY = 'knotless.showPreview';
+const FOV_KEY = 'knotless.fieldOfView';
 
 /** What the page says about each stored item when it cannot be read. */
 const LABELS: Record<string, string> = {
@@ -19,6 +22,7 @@ const LABELS: Record<string, string> = {
   [SETTINGS_KEY]: 'your alert settings',
   [LOCK_KEY]: 'the screen-lock choice',
   [PREVIEW_KEY]: 'the camera-picture choice',
+  [FOV_KEY]: "the camera's field of view",
 };
 
 /** Keys found stored but unreadable (broken JSON, wrong shape), since the page opened. */
@@ -64,6 +68,7 @@ export function damagedItems(): string[] {
   loadAlertSettings();
   loadPauseWhenLocked();
   loadShowPreview();
+  loadFovChoice();
   return [...damaged].map((key) => LABELS[key] ?? key);
 }
 
@@ -80,9 +85,24 @@ function save(key: string, value: unknown): boolean {
 export const loadNeutral = (): Neutral | null =>
   load(NEUTRAL_KEY, restoreNeutral, (_, restored) => restored === null);
 export const saveNeutral = (neutral: Neutral): boolean => save(NEUTRAL_KEY, neutral);
+export function deleteNeutral(): void {
+  try {
+    localStorage.removeItem(NEUTRAL_KEY);
+  } catch {
+    // Storage blocked: nothing was stored either.
+  }
+}
 export const loadAlertSettings = (): AlertSettings => load(SETTINGS_KEY, restoreAlertSettings, notObject);
 export const saveAlertSettings = (settings: AlertSettings): boolean => save(SETTINGS_KEY, settings);
 export const loadPauseWhenLocked = (): boolean => load(LOCK_KEY, (raw) => raw === true, notBoolean);
 export const savePauseWhenLocked = (on: boolean): boolean => save(LOCK_KEY, on);
 export const loadShowPreview = (): boolean => load(PREVIEW_KEY, (raw) => raw !== false, notBoolean);
 export const saveShowPreview = (on: boolean): boolean => save(PREVIEW_KEY, on);
+/** 'auto' (estimated from the camera's name) when nothing, or something that is not a choice, is stored. */
+export const loadFovChoice = (): FovChoice =>
+  load(
+    FOV_KEY,
+    (raw) => restoreFovChoice(raw) ?? 'auto',
+    (raw) => restoreFovChoice(raw) === null,
+  );
+export const saveFovChoice = (choice: FovChoice): boolean => save(FOV_KEY, choice);

@@ -4,11 +4,12 @@ import type { PostureFrameResult as PoseFrameResult } from '../../workers/engine
 import { CameraError, openCamera } from './camera';
 import { feedTrack, pullFrames, type Feed, type FeedHandlers } from './feed';
 import { clearPose, drawPose } from './overlay';
-import { createPoseClient, type PoseClient } from './pose-client';
+import { createPoseClient, type PoseClient, type PoseWorker } from './pose-client';
 import { damagedItems } from './local-store';
 import { buildPanel } from './posture-panel';
 import { createLoopStatus } from './loop-status';
 import { createCalibrationView } from './calibration-ui';
+import { setupFov } from './fov-ui';
 import { setupAlerts } from './alerts-ui';
 import { captureFpsFor, setupSampling } from './sampling-ui';
 import { setupIdlePause } from './idle-ui';
@@ -59,8 +60,20 @@ const calibration = createCalibrationView({
   button: ui.calibrate,
   status: $('calibration-status'),
   progress: $<HTMLProgressElement>('calibration-progress'),
+  warnings: $<HTMLUListElement>('calibration-warnings'),
+  readings: $('calibration-readings'),
   metrics: ui.metrics,
 });
+const fov = setupFov(
+  {
+    select: $<HTMLSelectElement>('fov'),
+    customField: $('fov-custom-field'),
+    custom: $<HTMLInputElement>('fov-custom'),
+    error: $('fov-error'),
+  },
+  () => client?.api ?? null,
+  (api, chosen) => calibration.useFov(api, chosen),
+);
 let currentTrack: MediaStreamTrack | null = null;
 
 for (const { name, label } of ENGINES) ui.engine.add(new Option(label, name));
@@ -159,7 +172,7 @@ function onWorkerCrash(message: string): void {
 async function resumeTrack(track: MediaStreamTrack, message: string): Promise<void> {
   try {
     await ensureEngine();
-    await calibration.useStored(poseClient().api, track);
+    await useCamera(poseClient().api, track);
     feed = await feedTrack(poseClient(), track, ui.video, handlers);
     say(`The pose worker stopped (${message}) and was started again.`, 'info');
   } catch (err) {
@@ -263,10 +276,15 @@ async function startTrack(track: MediaStreamTrack, what: string): Promise<void> 
   });
   currentTrack = track;
   sampling.resetTrack();
-  await calibration.useStored(poseClient().api, track);
+  await useCamera(poseClient().api, track);
   feed = await feedTrack(poseClient(), track, ui.video, handlers);
   ui.pathOut.textContent = feed.mode === 'worker-stream' ? 'camera → worker' : 'page → worker';
   ui.calibrate.disabled = false;
+}
+
+/** The camera's field of view goes to the worker before the stored neutral, which is used only if taken with it. */
+async function useCamera(api: PoseWorker, track: MediaStreamTrack): Promise<void> {
+  await calibration.useStored(api, track, await fov.apply(api, track.label));
 }
 
 /** Opens the camera and starts monitoring it; throws what went wrong. */
@@ -307,6 +325,7 @@ async function startFile(file: File): Promise<void> {
       ui.video.removeAttribute('src');
       ui.video.srcObject = null;
       ui.video.poster = url;
+      await calibration.useFov(poseClient().api, await fov.apply(poseClient().api, ''));
       feed = pullFrames(poseClient(), () => createImageBitmap(bitmap), handlers, 5);
       ui.pathOut.textContent = 'page → worker';
       ui.calibrate.disabled = false;

@@ -33,10 +33,32 @@ describe('npm run analyze', () => {
     });
     // Calibrating takes the first 3 s: no verdict before, numbers after while he is in view.
     expect(lines[0]!.headForwardCm).toBeNull();
+    // Every null metric of every second says why.
+    for (const line of lines) {
+      const reasons = line.reasons as Record<string, string>;
+      for (const key of [...METRIC_KEYS, 'stillness']) {
+        if (line[key] == null) expect(reasons[key], `${String(line.t)} s ${key}`).toMatch(/\w{4}/);
+        else expect(reasons).not.toHaveProperty(key);
+      }
+    }
+    expect((lines[0]!.reasons as Record<string, string>).headForwardCm).toMatch(/calibrat/);
+    // His shoulders are at the bottom edge of this laptop-like picture: the shoulder readings say so.
+    const later = lines.slice(4).filter((l) => l.present && l.shoulderRoundingPct == null);
+    expect(later.length).toBeGreaterThan(10);
+    for (const l of later) {
+      expect((l.reasons as Record<string, string>).shoulderRoundingPct).toMatch(
+        /bottom edge of the picture|outside the picture|not fully in view when you calibrated/,
+      );
+    }
     expect(
       lines.slice(3).filter((l) => l.present && typeof l.headRollDeg === 'number').length,
     ).toBeGreaterThan(30);
     expect(summary).toMatchObject({ summary: true, seconds: 54, calibration: { ok: true } });
+    const calibration = summary.calibration as { screenDistanceCm: number; readings: string[]; fovDeg: number };
+    expect(calibration.screenDistanceCm).toBeGreaterThan(30);
+    expect(calibration.fovDeg).toBe(65);
+    expect(calibration.readings).toEqual(expect.arrayContaining(['headRollDeg', 'distanceCm']));
+    expect(calibration.readings).not.toContain('shoulderRoundingPct');
     expect(summary.frames).toBeGreaterThan(260);
     expect(summary.framesWithPerson as number).toBeGreaterThan((summary.frames as number) / 2);
     // He moves towards and away from the camera: the distance must span that.

@@ -2,12 +2,15 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, makeY4m, projectRoot, startAppServer, type AppServer } from '../../scripts/harness';
+import { NEUTRAL_VERSION } from '../../src/core/posture/calibration';
 
 /**
  * The calibration flow on the page, with the fake camera playing seconds 1-5
  * of cap12 (he sits still there) forwards and backwards, a loop without a
- * jump: calibrate, see the live metrics against the neutral, and find the
- * neutral again after a reload.
+ * jump, unframed: his shoulders are at the picture's bottom edge, as a
+ * laptop's camera often sees them. Calibrate, see what it measures and what
+ * not and why, the live metrics against the neutral, and find the neutral
+ * again after a reload.
  */
 describe('calibration on the live page', () => {
   let server: AppServer;
@@ -49,7 +52,11 @@ describe('calibration on the live page', () => {
         timeout: 30_000,
       },
     );
-    expect(await page.textContent('[data-metric="headForwardCm"] output')).toBe('–');
+    // Unknown, with the reason next to it: nothing is judged before calibrating.
+    await page.waitForFunction(
+      () => document.querySelector('[data-metric="headForwardCm"] output')?.textContent === 'unknown',
+    );
+    expect(await page.textContent('[data-metric="headForwardCm"] .why')).toMatch(/press Calibrate/);
   });
 
   it('calibrates, then shows each metric against the neutral', async () => {
@@ -72,6 +79,31 @@ describe('calibration on the live page', () => {
       },
     );
     expect(await status()).toMatch(/^Calibrated: your neutral posture, about \d+ cm from the screen/);
+    // The fake camera's name is no known webcam's: the usual field of view, and the status says which.
+    expect(await status()).toMatch(/measured with a 65° field of view \(unknown camera: the usual value\)/);
+    // His shoulders sit at the picture's bottom edge (a laptop's framing): what is measured and what not, and why.
+    const readings = (await page.textContent('#calibration-readings')) ?? '';
+    expect(await page.isVisible('#calibration-readings')).toBe(true);
+    expect(readings).toMatch(/^Measures: .*head tilt/);
+    expect(readings).toMatch(/Not measured: .*shoulder rounding[^(;]* \([^)]*bottom edge of the picture/);
+    expect(readings.slice(readings.indexOf('Not measured:'))).not.toMatch(/head tilt/);
+    const warnings = await page.$$eval('#calibration-warnings li', (items) =>
+      items.map((li) => li.textContent),
+    );
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings.join(' ')).toMatch(/bottom edge of the picture/);
+    // The live reading says the same, next to it, with what to do.
+    const rounding = await page.waitForFunction(
+      () => {
+        const row = document.querySelector('[data-metric="shoulderRoundingPct"]');
+        return row?.querySelector('output')?.textContent === 'unknown'
+          ? (row.querySelector('.why')?.textContent ?? '')
+          : null;
+      },
+      null,
+      { timeout: 10_000 },
+    );
+    expect(await rounding.jsonValue()).toMatch(/tilt the camera down or sit a little further back/);
     await page.waitForFunction(
       () => document.querySelector('#metrics')?.getAttribute('data-calibrated') === 'true',
     );
@@ -104,8 +136,19 @@ describe('calibration on the live page', () => {
       },
     );
     const stored = await page.evaluate(
-      () => JSON.parse(localStorage.getItem('knotless.neutral') ?? 'null') as { version: number } | null,
+      () =>
+        JSON.parse(localStorage.getItem('knotless.neutral') ?? 'null') as {
+          version: number;
+          fovDeg: number;
+        } | null,
     );
-    expect(stored?.version).toBe(1);
+    expect(stored?.version).toBe(NEUTRAL_VERSION);
+    expect(stored?.fovDeg).toBe(65);
+    // The restored neutral shows what it measures and what not, as it did when it was taken.
+    expect(await status()).toMatch(/^Calibrated on .*, measured with a 65° field of view/);
+    expect(await page.textContent('#calibration-readings')).toMatch(
+      /Not measured: .*shoulder rounding[^(;]* \([^)]*bottom edge of the picture/,
+    );
+    expect(await page.isVisible('#calibration-warnings')).toBe(true);
   });
 });

@@ -50,6 +50,10 @@ export const GENERIC_FACE: Readonly<FaceFit> = Object.freeze({
   axisTiltRad: 0,
 });
 
+/** A shoulder found with less confidence than this, within WEAK_EDGE_MARGIN of an edge, is taken as cut off there. */
+const WEAK_EDGE_SCORE = 0.47;
+const WEAK_EDGE_MARGIN = 0.1;
+
 export interface FrameGeometry {
   head: HeadPose | null;
   /** How far the face's depth may be off, a share (see headDepthDoubt). */
@@ -136,8 +140,11 @@ export function measureFrame(
   const shoulder = (name: 'left_shoulder' | 'right_shoulder'): ShoulderObservation | null => {
     const p = strong(name);
     if (!p) return null;
-    const mx = options.edgeMarginX * k.widthPx;
-    const my = options.edgeMarginY * k.heightPx;
+    // A pose model never puts a point beyond the picture: a shoulder that left it is pinned a few
+    // per cent inside the edge, with little confidence. Near an edge, a weak point is taken as that.
+    const weak = p.score < WEAK_EDGE_SCORE;
+    const mx = (weak ? WEAK_EDGE_MARGIN : options.edgeMarginX) * k.widthPx;
+    const my = (weak ? WEAK_EDGE_MARGIN : options.edgeMarginY) * k.heightPx;
     return {
       point: toNorm(k, p.xPx, p.yPx),
       xReliable: p.xPx > mx && p.xPx < k.widthPx - mx,

@@ -110,7 +110,9 @@ export interface TrunkPose {
 /** The height cue is used only where the shoulders' depth moves their picture by at least this much (normalised units per unit depth). */
 export const MIN_HEIGHT_CUE = 0.12;
 /** Depths within this of each other (cm) are taken as agreeing: keypoint noise. */
-const AGREE_CM = 1.5;
+const AGREE_CM = 2;
+/** A span cue reading this little beyond the height cue is noise (and the model's own shoulders drift by this much with the head's size). */
+const NOISE_CM = 1;
 /** The span of an uncalibrated or unmoved trunk may differ by this much (cm of depth) and still count as unmoved. */
 const STILL_TRUNK_CM = 1.2;
 /** A prior on the trunk's turn (sine): people seldom twist further. */
@@ -370,7 +372,7 @@ function chooseDepth(
   const near = Math.min(least, most);
   // How far the span cue reads beyond every no-rounding explanation (held steady over the last
   // few frames, so that keypoint noise does not flip the choice), blended over what noise remains.
-  const w = Math.max(0, Math.min(1, steady(span - far) / AGREE_CM));
+  const w = Math.max(0, Math.min(1, (steady(span - far) - NOISE_CM) / AGREE_CM));
   const middle = (near + far) / 2;
   return {
     z: span - w * (span - middle),

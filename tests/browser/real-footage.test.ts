@@ -1,0 +1,83 @@
+/**
+ * The accuracy bounds on real footage: the project's own photos and video
+ * frames moved by known amounts (tests/accuracy/real-footage.ts), through the
+ * real worker and model, read against what each move must do
+ * (tests/accuracy/real-truth.ts). `npm run accuracy` prints every case.
+ *
+ * With VITE_RECORD_REAL_FOOTAGE=1 in the environment the run's raw keypoints
+ * are also written to tests/fixtures/real-footage.keypoints.json, for
+ * replaying the geometry offline:
+ *
+ *     VITE_RECORD_REAL_FOOTAGE=1 npx vitest run --project browser tests/browser/real-footage.test.ts
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { server } from '@vitest/browser/context';
+import { createPoseClient, type PoseClient } from '../../src/ui/pose-client';
+import { DEFAULT_RUN, REAL_CASES, runRealCases, type RealFootageRun } from '../accuracy/real-footage';
+import { fixtureText, toFixture } from '../accuracy/keypoints-fixture';
+import { scoreRealRun, type RealScored } from '../accuracy/real-truth';
+import { MAX_UNKNOWN_SHARE, summarize, type Summary } from '../accuracy/score';
+
+const RECORD = import.meta.env.VITE_RECORD_REAL_FOOTAGE === '1';
+const FIXTURE = 'tests/fixtures/real-footage.keypoints.json';
+
+let client: PoseClient;
+let run: RealFootageRun;
+let scored: RealScored[];
+let summary: Summary;
+
+beforeAll(async () => {
+  client = createPoseClient();
+  const info = await client.api.init({ engine: 'movenet-lightning', backend: 'wasm' });
+  run = await runRealCases(client, REAL_CASES);
+  scored = scoreRealRun(run);
+  summary = summarize(scored);
+  if (RECORD) {
+    const about =
+      'Recorded by tests/browser/real-footage.test.ts from the cases of tests/accuracy/real-footage.ts ' +
+      '(base pictures in tests/fixtures/media, moves in tests/accuracy/transforms.ts). Frame i of a calibration ' +
+      'had HELD_STILL_JITTER[i % 14] on top of the base; frame i of a case had HELD_STILL_JITTER[(i - warmupFrames) mod 14] ' +
+      'on top of its move. Read with tests/accuracy/keypoints-fixture.ts.';
+    const engine = { engine: info.engine, backend: info.backend, inputPx: info.inputPx };
+    await server.commands.writeFile(FIXTURE, fixtureText(toFixture(run, engine, DEFAULT_RUN.stepMs, about)));
+  }
+}, 900_000);
+
+afterAll(() => client.dispose());
+
+describe('accuracy on real footage', () => {
+  it('runs every case through the model (no frame reused, the unmoved man always found)', () => {
+    expect(run.cases.map((c) => c.id)).toEqual(REAL_CASES.map((c) => c.id));
+    expect(run.cases.flatMap((c) => c.frames).filter((f) => f.reused)).toHaveLength(0);
+    expect(run.cases.find((c) => c.id === 'seated/none')?.frames.every((f) => f.keypoints !== null)).toBe(true);
+  });
+
+  it('reads head forward, rounding, shoulder tilt and head roll within their bounds', () => {
+    expect(summary.failures).toEqual([]);
+    expect(summary.clearCases).toBeGreaterThan(20);
+  });
+
+  it('leaves at most 5 % of the cases with a reading unknown, and says why', () => {
+    expect(summary.unknownShare).toBeLessThanOrEqual(MAX_UNKNOWN_SHARE);
+  });
+
+  it('reads the laptop framing of cap12 (shoulders at the bottom edge): shoulder readings or the reason', () => {
+    const laptop = scored.filter((s) => s.base.startsWith('cap12'));
+    expect(laptop.length).toBeGreaterThan(8);
+    for (const s of laptop) {
+      for (const key of ['shoulderRoundingPct', 'shoulderTiltDeg'] as const) {
+        const r = s.readings[key];
+        if (r.value == null) expect(r.reason, `${s.id} ${key}`).toMatch(/bottom edge|outside the picture/);
+      }
+    }
+  });
+
+  it('accepts bulky clothes (faint shoulders) with a warning that names what it cannot measure', () => {
+    const faded = run.calibrations.find((c) => c.base === 'seated-faded')!;
+    expect(faded.outcome.ok).toBe(true);
+    const neutral = faded.outcome.neutral as { warnings: string[]; readings: string[] };
+    expect(neutral.warnings.join(' ')).toMatch(/hard to make out/);
+    expect(neutral.readings).toContain('headRollDeg');
+    expect(neutral.readings).not.toContain('shoulderRoundingPct');
+  });
+});
