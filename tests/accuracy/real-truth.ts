@@ -112,7 +112,11 @@ export interface RealScored extends Scored {
  * half did; otherwise unknown, with the reason most frames gave.
  */
 export function readingOf(
-  frames: readonly { warmup: boolean; metrics: Record<string, number | null>; reasons: Record<string, string> }[],
+  frames: readonly {
+    warmup: boolean;
+    metrics: Record<string, number | null>;
+    reasons: Record<string, string>;
+  }[],
   key: string,
 ): { value: number | null; reason: string | null } {
   const counted = frames.filter((f) => !f.warmup);
@@ -123,7 +127,8 @@ export function readingOf(
     return { value: sorted.length % 2 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2, reason: null };
   }
   const counts = new Map<string, number>();
-  for (const f of counted) if (f.metrics[key] == null) counts.set(f.reasons[key] ?? '', (counts.get(f.reasons[key] ?? '') ?? 0) + 1);
+  for (const f of counted)
+    if (f.metrics[key] == null) counts.set(f.reasons[key] ?? '', (counts.get(f.reasons[key] ?? '') ?? 0) + 1);
   const reason = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
   return { value: null, reason: reason || null };
 }
@@ -144,7 +149,9 @@ export function scoreRealRun(run: Pick<RealFootageRun, 'calibrations' | 'cases'>
     const truthAll = realTruth(c.move, neutral.headCenterCm.z, neutral.screenDistanceCm);
     const keys = [...new Set(c.frames.flatMap((f) => Object.keys(f.metrics)))];
     const all = Object.fromEntries(keys.map((k) => [k, readingOf(c.frames, k)]));
-    const readings = Object.fromEntries(BOUNDED.map((k) => [k, all[k] ?? { value: null, reason: null }])) as Scored['readings'];
+    const readings = Object.fromEntries(
+      BOUNDED.map((k) => [k, all[k] ?? { value: null, reason: null }]),
+    ) as Scored['readings'];
     const unbounded: BoundedKey[] = shifts(c.move) ? ['headRollDeg'] : [];
     return [
       {

@@ -49,7 +49,9 @@ describe('accuracy on real footage', () => {
   it('runs every case through the model (no frame reused, the unmoved man always found)', () => {
     expect(run.cases.map((c) => c.id)).toEqual(REAL_CASES.map((c) => c.id));
     expect(run.cases.flatMap((c) => c.frames).filter((f) => f.reused)).toHaveLength(0);
-    expect(run.cases.find((c) => c.id === 'seated/none')?.frames.every((f) => f.keypoints !== null)).toBe(true);
+    expect(run.cases.find((c) => c.id === 'seated/none')?.frames.every((f) => f.keypoints !== null)).toBe(
+      true,
+    );
   });
 
   it('reads head forward, rounding, shoulder tilt and head roll within their bounds', () => {

@@ -54,7 +54,11 @@ describe('npm run analyze', () => {
       lines.slice(3).filter((l) => l.present && typeof l.headRollDeg === 'number').length,
     ).toBeGreaterThan(30);
     expect(summary).toMatchObject({ summary: true, seconds: 54, calibration: { ok: true } });
-    const calibration = summary.calibration as { screenDistanceCm: number; readings: string[]; fovDeg: number };
+    const calibration = summary.calibration as {
+      screenDistanceCm: number;
+      readings: string[];
+      fovDeg: number;
+    };
     expect(calibration.screenDistanceCm).toBeGreaterThan(30);
     expect(calibration.fovDeg).toBe(65);
     expect(calibration.readings).toEqual(expect.arrayContaining(['headRollDeg', 'distanceCm']));

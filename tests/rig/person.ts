@@ -190,7 +190,10 @@ export type Landmark =
 /** Where the parts are (`true`), and where a pose model would put the seven points it reports (`seen`). */
 export interface Body {
   true: Record<Landmark, V3>;
-  seen: Record<'nose' | 'left_eye' | 'right_eye' | 'left_ear' | 'right_ear' | 'left_shoulder' | 'right_shoulder', V3>;
+  seen: Record<
+    'nose' | 'left_eye' | 'right_eye' | 'left_ear' | 'right_ear' | 'left_shoulder' | 'right_shoulder',
+    V3
+  >;
   /** The head's rotation from facing the camera upright (world axes). */
   headRotation: M3;
 }

@@ -82,7 +82,7 @@ export function runCase(c: RigCase): RigResult {
     if (s.calibration?.state === 'finished') {
       const o = s.calibration.outcome;
       calibration = o.ok
-        ? { ok: true, message: null, warnings: [...(o.neutral as { warnings?: string[] }).warnings ?? []] }
+        ? { ok: true, message: null, warnings: [...((o.neutral as { warnings?: string[] }).warnings ?? [])] }
         : { ok: false, message: o.message, warnings: [] };
     }
   }

@@ -50,15 +50,9 @@ export interface Detector {
   shoulderScore: number;
 }
 
-export const TYPICAL_DETECTOR: Detector = {
-  noiseShare: 0.005,
-  outlierShare: 0.02,
-  faceScore: 0.85,
-  shoulderScore: 0.7,
-};
-
-const FACE: readonly KeypointName[] = ['nose', 'left_eye', 'right_eye', 'left_ear', 'right_ear'];
+const FACE = ['nose', 'left_eye', 'right_eye', 'left_ear', 'right_ear'] as const;
 const SEVEN = [...FACE, 'left_shoulder', 'right_shoulder'] as const;
+const isFace = (name: KeypointName): boolean => (FACE as readonly KeypointName[]).includes(name);
 
 /** What the pose model reports for `body`: the seven posture points, with jitter, outliers and edge effects. */
 export function detect(body: Body, camera: Camera, det: Detector, draw: Draw): Keypoint[] {
@@ -78,8 +72,7 @@ export function detect(body: Body, camera: Camera, det: Detector, draw: Draw): K
       xPx += r * Math.cos(a);
       yPx += r * Math.sin(a);
     }
-    let score =
-      (FACE.includes(name) ? det.faceScore : det.shoulderScore) * (1 + 0.06 * draw.normal());
+    let score = (isFace(name) ? det.faceScore : det.shoulderScore) * (1 + 0.06 * draw.normal());
     const margin = Math.min(w, h) * 0.01;
     const outside = x0 < 0 || x0 > w || y0 < 0 || y0 > h;
     if (outside) {

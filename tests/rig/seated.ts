@@ -35,7 +35,10 @@ export interface SeatedOptions {
 }
 
 /** The seven posture points of the average person making `moves`. */
-export function seatedKeypoints(moves: Partial<Moves> = {}, options: Partial<SeatedOptions> = {}): Keypoint[] {
+export function seatedKeypoints(
+  moves: Partial<Moves> = {},
+  options: Partial<SeatedOptions> = {},
+): Keypoint[] {
   const detector: Detector = {
     noiseShare: options.noiseShare ?? 0,
     outlierShare: 0,

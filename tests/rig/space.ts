@@ -24,7 +24,7 @@ export const apply = (m: M3, v: V3): V3 => [
 ];
 
 export function compose(a: M3, b: M3): M3 {
-  const col = (j: number): V3 => [b[0][j], b[1][j], b[2][j]];
+  const col = (j: 0 | 1 | 2): V3 => [b[0][j], b[1][j], b[2][j]];
   const row = (i: number): V3 => {
     const r = a[i]!;
     const c0 = col(0);

@@ -195,7 +195,11 @@ export function turnAxisTilt(neutral: Orientation, now: Orientation): { tilt: nu
 
 function times(a: Mat3, b: Mat3): Mat3 {
   const col = (j: 'x' | 'y' | 'z'): Vec3 => ({ x: b[0][j], y: b[1][j], z: b[2][j] });
-  const r = (i: 0 | 1 | 2): Vec3 => ({ x: dot(a[i], col('x')), y: dot(a[i], col('y')), z: dot(a[i], col('z')) });
+  const r = (i: 0 | 1 | 2): Vec3 => ({
+    x: dot(a[i], col('x')),
+    y: dot(a[i], col('y')),
+    z: dot(a[i], col('z')),
+  });
   return [r(0), r(1), r(2)];
 }
 

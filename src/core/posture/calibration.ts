@@ -311,8 +311,7 @@ function measurePerson(
             }
           : null,
       tiltRad: median(tilts) ?? 0,
-      head:
-        yaws.length > 0 ? { yaw: median(yaws)!, pitch: median(pitches)!, roll: median(rolls)! } : null,
+      head: yaws.length > 0 ? { yaw: median(yaws)!, pitch: median(pitches)!, roll: median(rolls)! } : null,
     },
     warnings,
   };
@@ -328,7 +327,11 @@ function shoulderEdgeReason(
 }
 
 /** Off-centre and tilted cameras: they do not stop calibration, but the person should know. */
-function setupWarnings(heads: readonly HeadPose[], geometries: readonly FrameGeometry[], k: Intrinsics): string[] {
+function setupWarnings(
+  heads: readonly HeadPose[],
+  geometries: readonly FrameGeometry[],
+  k: Intrinsics,
+): string[] {
   const out: string[] = [];
   const centre = medianPoint(heads.map((h) => h.center));
   const sideways = Math.abs(centre.x / centre.z) * k.focalPx;

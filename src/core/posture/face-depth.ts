@@ -110,7 +110,8 @@ export class FaceDepthLearner {
     // Only a head held turned teaches: while it moves, the smoothed points lag behind it.
     const p = this.previousTurn;
     this.previousTurn = { yaw: turn.yaw, pitch: turn.pitch };
-    const steady = p != null && Math.max(Math.abs(turn.yaw - p.yaw), Math.abs(turn.pitch - p.pitch)) < o.steadyRad;
+    const steady =
+      p != null && Math.max(Math.abs(turn.yaw - p.yaw), Math.abs(turn.pitch - p.pitch)) < o.steadyRad;
     if (away < o.facingRad) {
       if (trunkDepthCm != null) this.facing = { tMs, depthCm: head.center.z, trunkCm: trunkDepthCm };
       return;

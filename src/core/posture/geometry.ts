@@ -5,7 +5,15 @@
  */
 import type { Keypoint, KeypointName } from '../pose';
 import type { HeadPointName, Mat3, Orientation } from './body';
-import { applyMat, frontalRoll, HEAD_MODEL, HEAD_POINTS, rotationMatrix, turnedFrom, turnSince } from './body';
+import {
+  applyMat,
+  frontalRoll,
+  HEAD_MODEL,
+  HEAD_POINTS,
+  rotationMatrix,
+  turnedFrom,
+  turnSince,
+} from './body';
 import { toNorm, type Intrinsics, type Vec3 } from './camera';
 import { FACE_DEPTH_SPREAD } from './face-depth';
 import { solveHeadPose, type HeadObservations, type HeadPose } from './head-pose';
@@ -110,7 +118,8 @@ export function measureFrame(
   if (seen < 4) {
     headReason = REASONS.faceUnclear(seen);
   } else {
-    const fitted = solveHeadPose(obs, previousHead, face.depthScale) ?? solveHeadPose(obs, null, face.depthScale);
+    const fitted =
+      solveHeadPose(obs, previousHead, face.depthScale) ?? solveHeadPose(obs, null, face.depthScale);
     if (!fitted || fitted.rms * k.focalPx > options.maxHeadMisfitPx) {
       headReason = REASONS.faceMisfit;
     } else {
@@ -208,7 +217,9 @@ function faintOrOutside(kp: Named, k: Intrinsics, rightMissing: boolean, leftMis
       ? REASONS.shoulderCutAtSide(missing[0] === 'right_shoulder' ? 'right' : 'left')
       : REASONS.shouldersOutOfPicture;
   }
-  return REASONS.shouldersFaint(missing.length === 2 ? 'both' : missing[0] === 'right_shoulder' ? 'right' : 'left');
+  return REASONS.shouldersFaint(
+    missing.length === 2 ? 'both' : missing[0] === 'right_shoulder' ? 'right' : 'left',
+  );
 }
 
 /**
@@ -227,7 +238,10 @@ function headLineRoll(obs: HeadObservations, head: HeadPose, level: Mat3, depthS
     const m = HEAD_MODEL[name];
     const p = applyMat(level, { x: m.x, y: m.y, z: m.z * depthScale });
     const z = head.center.z + p.z;
-    expected[name] = { point: { u: (head.center.x + p.x) / z, v: (head.center.y + p.y) / z }, weight: o.weight };
+    expected[name] = {
+      point: { u: (head.center.x + p.x) / z, v: (head.center.y + p.y) / z },
+      weight: o.weight,
+    };
   }
   return measured - (lineRoll(expected) ?? 0);
 }

@@ -9,11 +9,13 @@ export const REASONS = {
   nobody: 'nobody in view',
   notCalibrated: 'not calibrated yet: sit upright and press Calibrate',
   resolutionChanged: 'the camera resolution changed since calibration: calibrate again',
-  notAtCalibration: (what: string) => `${what} could not be measured when you calibrated: ${FIX_AT_CALIBRATION}`,
+  notAtCalibration: (what: string) =>
+    `${what} could not be measured when you calibrated: ${FIX_AT_CALIBRATION}`,
   notFacing: 'you are turned away from the camera: face the screen',
   faceUnclear: (seen: number) =>
     `only ${seen} of the 5 face points (nose, eyes, ears) are clear: face the camera, with light on your face and your ears uncovered`,
-  faceMisfit: 'your face points do not fit a head (something covers the face, or the picture is blurred): face the camera in good light',
+  faceMisfit:
+    'your face points do not fit a head (something covers the face, or the picture is blurred): face the camera in good light',
   eyesAndEarsUnclear: 'neither your eyes nor your ears are clear: face the camera with light on your face',
   shouldersFaint: (which: 'both' | Side) =>
     `${which === 'both' ? 'your shoulders are' : `your ${which} shoulder is`} hard to make out (loose or dark clothing, a busy background or dim light): light yourself from the front, or wear something that shows the shoulders' outline`,
@@ -41,4 +43,5 @@ export const REASONS = {
     'a turn of the trunk shows only while both shoulders are fully in view and the camera looks down at them a little',
 } as const;
 
-const FIX_AT_CALIBRATION = 'calibrate again, sitting upright with your face and both shoulders in the picture';
+const FIX_AT_CALIBRATION =
+  'calibrate again, sitting upright with your face and both shoulders in the picture';

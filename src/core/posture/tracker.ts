@@ -74,7 +74,6 @@ export const DEFAULT_TRACKER: Readonly<TrackerOptions> = Object.freeze({
   smoothing: true,
 });
 
-
 interface Collecting {
   startMs: number;
   durationMs: number;

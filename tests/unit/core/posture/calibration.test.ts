@@ -48,14 +48,22 @@ describe('finishCalibration', () => {
     expect(n.screenDistanceCm).toBeGreaterThan(EYE_DISTANCE_CM - 4);
     expect(n.screenDistanceCm).toBeLessThan(EYE_DISTANCE_CM + 4);
     expect(n.scale.neck).not.toBeNull();
-    expect(n.readings).toEqual(expect.arrayContaining(['headForwardCm', 'shoulderRoundingPct', 'shoulderTiltDeg']));
+    expect(n.readings).toEqual(
+      expect.arrayContaining(['headForwardCm', 'shoulderRoundingPct', 'shoulderTiltDeg']),
+    );
     expect(n.warnings).toEqual([]);
     expect(n.values.headForwardCm?.spread).toBeLessThan(2);
     expect(n.fovDeg).toBe(65);
   });
 
   it('refuses when nobody is in view', () => {
-    expect(finishCalibration(frames(() => null, null), camera, 1000)).toMatchObject({
+    expect(
+      finishCalibration(
+        frames(() => null, null),
+        camera,
+        1000,
+      ),
+    ).toMatchObject({
       ok: false,
       reason: 'nobody',
     });
@@ -69,7 +77,11 @@ describe('finishCalibration', () => {
   });
 
   it('refuses when the person moves', () => {
-    const out = finishCalibration(frames((i) => ({ chairBackCm: -10 + i / 3 })), camera, 1000);
+    const out = finishCalibration(
+      frames((i) => ({ chairBackCm: -10 + i / 3 })),
+      camera,
+      1000,
+    );
     expect(out).toMatchObject({ ok: false, reason: 'moved' });
     if (!out.ok) expect(out.message).toMatch(/moved/);
   });
@@ -120,16 +132,28 @@ describe('finishCalibration', () => {
   });
 
   it('warns when the picture is tilted (eyes and shoulders slanting the same way)', () => {
-    const out = finishCalibration(frames(() => ({ leanDeg: 11 })), camera, 1000);
+    const out = finishCalibration(
+      frames(() => ({ leanDeg: 11 })),
+      camera,
+      1000,
+    );
     expect(out.ok).toBe(true);
     if (out.ok) expect(out.neutral.warnings.join(' ')).toMatch(/tilted/);
   });
 
   it('gives each refusal its own message', () => {
     const messages = [
-      finishCalibration(frames(() => null, null), camera, 0),
+      finishCalibration(
+        frames(() => null, null),
+        camera,
+        0,
+      ),
       finishCalibration(frames(upright, 2), camera, 0),
-      finishCalibration(frames((i) => ({ chairBackCm: -10 + i / 3 })), camera, 0),
+      finishCalibration(
+        frames((i) => ({ chairBackCm: -10 + i / 3 })),
+        camera,
+        0,
+      ),
     ].map((o) => (o.ok ? '' : o.message));
     expect(new Set(messages).size).toBe(3);
   });
@@ -152,7 +176,9 @@ describe('restoreNeutral', () => {
     expect(restoreNeutral(null)).toBeNull();
     expect(restoreNeutral('x')).toBeNull();
     expect(restoreNeutral({ ...neutral, version: 1 })).toBeNull();
-    expect(restoreNeutral({ ...neutral, scale: { ...neutral.scale, shoulderHalfWidthCm: 'wide' } })).toBeNull();
+    expect(
+      restoreNeutral({ ...neutral, scale: { ...neutral.scale, shoulderHalfWidthCm: 'wide' } }),
+    ).toBeNull();
     expect(
       restoreNeutral({ ...neutral, scale: { ...neutral.scale, neck: { ...neutral.scale.neck, yCm: 'x' } } }),
     ).toBeNull();

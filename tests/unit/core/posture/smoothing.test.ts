@@ -33,9 +33,7 @@ describe('KeypointSmoother', () => {
 
   it('leaves low-confidence points out of the filter and passes them through', () => {
     const s = new KeypointSmoother();
-    const base = seatedKeypoints().map((k) =>
-      k.name === 'nose' ? { ...k, score: 0.1 } : k,
-    );
+    const base = seatedKeypoints().map((k) => (k.name === 'nose' ? { ...k, score: 0.1 } : k));
     const out = s.smooth(base, 0);
     expect(out.find((k) => k.name === 'nose')).toEqual(base.find((k) => k.name === 'nose'));
   });
