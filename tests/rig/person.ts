@@ -99,6 +99,16 @@ export const AVERAGE_BUILD: Build = {
 
 /** A person drawn at random: head width, eye spacing, shoulder width and neck length each within ±15 %; the face's depth follows the head's width, within ±6 %. */
 export function drawBuild(d: Draw): Build {
+  // Sitting upright (how calibration asks a person to sit), the ear line is between 2 cm behind
+  // and 5 cm ahead of the shoulder joints; builds outside that are drawn again.
+  for (;;) {
+    const b = drawAnyBuild(d);
+    const ahead = b.neckLengthCm * Math.sin((b.neckInclineDeg * Math.PI) / 180) - b.shoulderAheadOfC7Cm;
+    if (ahead >= -2 && ahead <= 5) return b;
+  }
+}
+
+function drawAnyBuild(d: Draw): Build {
   const a = AVERAGE_BUILD;
   const earWidthCm = d.around(a.earWidthCm, 0.15);
   // A wider head is a deeper one too, give or take (the length-to-breadth ratio varies by about 6 %).

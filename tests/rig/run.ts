@@ -27,7 +27,7 @@ export interface RigResult {
   truth: Truth;
   calibration: { ok: boolean; message: string | null; warnings: string[] };
   readings: Record<MetricKey, RigReading>;
-  /** A shoulder beyond or at the picture's edge, or found only faintly, upright or moved. */
+  /** A shoulder beyond or at the picture's edge, found only faintly, or a camera at the shoulders' height, upright or moved (see shoulderTrouble). */
   shouldersCutOrFaint: boolean;
 }
 
@@ -51,15 +51,28 @@ function sway(m: Moves, d: Draw): Moves {
   };
 }
 
+/**
+ * Whether the setup hides what the shoulders' readings need: a shoulder at
+ * or beyond the picture's edge (within 8 % of it: a pose model pins a point
+ * that left the picture a few per cent inside), found faintly, or a camera
+ * at the shoulders' height (seen within 8° of level, the shoulders' depth
+ * does not move them in the picture, so rounding cannot be told from the
+ * trunk moving away).
+ */
 function shoulderTrouble(c: RigCase, moves: Moves): boolean {
   const { camera, build, seat, detector } = c.setup;
   if (detector.shoulderScore < 0.4) return true;
   const body = pose(build, moves, seat);
-  const m = 0.03 * Math.min(camera.widthPx, camera.heightPx);
-  return (['left_shoulder', 'right_shoulder'] as const).some((n) => {
+  const m = 0.08 * Math.min(camera.widthPx, camera.heightPx);
+  const cut = (['left_shoulder', 'right_shoulder'] as const).some((n) => {
     const { xPx, yPx } = project(camera, body.seen[n]);
     return !(xPx > m && xPx < camera.widthPx - m && yPx > m && yPx < camera.heightPx - m);
   });
+  const mid = [0, 1, 2].map(
+    (i) => (body.seen.left_shoulder[i]! + body.seen.right_shoulder[i]!) / 2 - camera.position[i]!,
+  );
+  const belowLevelDeg = (Math.atan2(mid[1]!, Math.hypot(mid[0]!, mid[2]!)) * 180) / Math.PI;
+  return cut || belowLevelDeg < 8;
 }
 
 export function runCase(c: RigCase): RigResult {

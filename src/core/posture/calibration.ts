@@ -17,7 +17,7 @@ import type { Keypoint, KeypointName } from '../pose';
 import { HEAD_TILT_PIVOT_BELOW_EARS_CM, SHOULDERS_BEHIND_EARS_CM, SHOULDER_WIDTH_CM } from './body';
 import { DEFAULT_FOV_DEG, intrinsicsFor, toNorm, type Intrinsics, type NormPoint, type Vec3 } from './camera';
 import { HEAD_POINTS, type HeadPointName } from './body';
-import { DEFAULT_GEOMETRY_OPTIONS, measureFrame, type FrameGeometry } from './geometry';
+import { DEFAULT_GEOMETRY_OPTIONS, measureFrame, shoulderObservation, type FrameGeometry } from './geometry';
 import type { HeadPose } from './head-pose';
 import { METRICS } from './metrics/index';
 import { METRIC_KEYS, type MetricKey } from './metrics/metric';
@@ -398,15 +398,13 @@ function drift(centres: readonly Vec3[]): number {
   return worst;
 }
 
-function shoulderPoint(keypoints: readonly Keypoint[], name: KeypointName, k: Intrinsics) {
-  const p = keypoints.find((x) => x.name === name && x.score >= DEFAULT_GEOMETRY_OPTIONS.minKeypointScore);
-  if (!p) return null;
-  const o = DEFAULT_GEOMETRY_OPTIONS;
-  return {
-    p: toNorm(k, p.xPx, p.yPx),
-    xOk: p.xPx > o.edgeMarginX * k.widthPx && p.xPx < (1 - o.edgeMarginX) * k.widthPx,
-    yOk: p.yPx > o.edgeMarginY * k.heightPx && p.yPx < (1 - o.edgeMarginY) * k.heightPx,
-  };
+function shoulderPoint(
+  keypoints: readonly Keypoint[],
+  name: 'left_shoulder' | 'right_shoulder',
+  k: Intrinsics,
+) {
+  const o = shoulderObservation(keypoints, name, k);
+  return o ? { p: o.point, xOk: o.xReliable, yOk: o.yReliable } : null;
 }
 
 /**

@@ -146,20 +146,8 @@ export function measureFrame(
         : frontalRoll(neutralHead, head, face.axisTiltRad)
       : imageRoll;
 
-  const shoulder = (name: 'left_shoulder' | 'right_shoulder'): ShoulderObservation | null => {
-    const p = strong(name);
-    if (!p) return null;
-    // A pose model never puts a point beyond the picture: a shoulder that left it is pinned a few
-    // per cent inside the edge, with little confidence. Near an edge, a weak point is taken as that.
-    const weak = p.score < WEAK_EDGE_SCORE;
-    const mx = (weak ? WEAK_EDGE_MARGIN : options.edgeMarginX) * k.widthPx;
-    const my = (weak ? WEAK_EDGE_MARGIN : options.edgeMarginY) * k.heightPx;
-    return {
-      point: toNorm(k, p.xPx, p.yPx),
-      xReliable: p.xPx > mx && p.xPx < k.widthPx - mx,
-      yReliable: p.yPx > my && p.yPx < k.heightPx - my,
-    };
-  };
+  const shoulder = (name: 'left_shoulder' | 'right_shoulder') =>
+    shoulderObservation(keypoints, name, k, options);
   const right = shoulder('right_shoulder');
   const left = shoulder('left_shoulder');
   let trunk: TrunkPose | null = null;
@@ -181,6 +169,32 @@ export function measureFrame(
     headTurn,
     trunk,
     trunkReason,
+  };
+}
+
+/**
+ * A shoulder point in normalised image coordinates, with whether its x and
+ * y can be trusted; null when it is not clear enough.
+ */
+export function shoulderObservation(
+  keypoints: readonly Keypoint[],
+  name: 'left_shoulder' | 'right_shoulder',
+  k: Intrinsics,
+  options: GeometryOptions = DEFAULT_GEOMETRY_OPTIONS,
+): ShoulderObservation | null {
+  const p = keypoints.find((x) => x.name === name);
+  if (!p || !(p.score >= options.minKeypointScore) || !Number.isFinite(p.xPx) || !Number.isFinite(p.yPx)) {
+    return null;
+  }
+  // A pose model never puts a point beyond the picture: a shoulder that left it is pinned a few
+  // per cent inside the edge, with little confidence. Near an edge, a weak point is taken as that.
+  const weak = p.score < WEAK_EDGE_SCORE;
+  const mx = (weak ? WEAK_EDGE_MARGIN : options.edgeMarginX) * k.widthPx;
+  const my = (weak ? WEAK_EDGE_MARGIN : options.edgeMarginY) * k.heightPx;
+  return {
+    point: toNorm(k, p.xPx, p.yPx),
+    xReliable: p.xPx > mx && p.xPx < k.widthPx - mx,
+    yReliable: p.yPx > my && p.yPx < k.heightPx - my,
   };
 }
 

@@ -108,7 +108,7 @@ export interface TrunkPose {
 }
 
 /** The height cue is used only where the shoulders' depth moves their picture by at least this much (normalised units per unit depth). */
-export const MIN_HEIGHT_CUE = 0.12;
+export const MIN_HEIGHT_CUE = 0.08;
 /** Depths within this of each other (cm) are taken as agreeing: keypoint noise. */
 const AGREE_CM = 2;
 /** A span cue reading this little beyond the height cue is noise (and the model's own shoulders drift by this much with the head's size). */
@@ -215,6 +215,8 @@ export function solveTrunk(
       const z = (e.y - (bs * (vR - vL)) / 2 - c * (k * b - head.center.z - neck.behindHeadCm)) / den;
       return z > 5 ? z : null;
     };
+    // The head moves on an arc about the base of the neck: ahead of its neutral place it drops,
+    // behind it it rises, at a rate set by how the neck leans (DROP_PER_FORWARD, both ways).
     return solve(drop);
   };
 
