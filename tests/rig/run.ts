@@ -145,16 +145,21 @@ export function toScored(r: RigResult): Scored {
 
 /**
  * Half a minute of work after calibrating: mostly facing the screen, with a
- * glance aside (a turn of 12-30°) or down (a nod of 8-25°) every few
- * seconds, each held for a second or two. One posture per frame.
+ * glance aside (a turn of 12-30°) or down (a nod of 8-25°), or the head
+ * leaning in to read (1.5-4 cm), every few seconds, each held for a second
+ * or two. One posture per frame.
  */
 function ordinaryWork(d: Draw): Moves[] {
   const out: Moves[] = [];
   while (out.length < WORK_FRAMES) {
     for (let i = Math.round(d.between(8, 15)); i > 0; i--) out.push(NO_MOVE);
-    const glance: Moves = d.chance(0.6)
-      ? { ...NO_MOVE, headTurnDeg: (d.chance(0.5) ? 1 : -1) * d.between(12, 30) }
-      : { ...NO_MOVE, lookDownDeg: d.between(8, 25) };
+    const kind = d.between(0, 1);
+    const glance: Moves =
+      kind < 0.45
+        ? { ...NO_MOVE, headTurnDeg: (d.chance(0.5) ? 1 : -1) * d.between(12, 30) }
+        : kind < 0.7
+          ? { ...NO_MOVE, lookDownDeg: d.between(8, 25) }
+          : { ...NO_MOVE, headForwardCm: d.between(1.5, 4) };
     for (let i = Math.round(d.between(5, 10)); i > 0; i--) out.push(glance);
   }
   return out.slice(0, WORK_FRAMES);

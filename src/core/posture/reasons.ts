@@ -33,6 +33,8 @@ export const REASONS = {
     'your shoulders were not fully in view when you calibrated: calibrate again with both shoulders in the picture',
   forwardOrRounded:
     'your head came forward while your shoulders rounded, and from this camera height the two cannot be told apart: put the camera a little above eye level',
+  narrowerShoulders:
+    'your shoulders look narrower than when you calibrated: rounded shoulders, or your trunk further back with your head where it was, and the camera cannot tell which: sit back as you calibrated, or calibrate again',
   forwardOrRaised:
     'with your head this far forward, raised shoulders cannot be told from your head dropping: sit back to measure them',
   headTurned:

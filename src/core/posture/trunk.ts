@@ -121,6 +121,12 @@ const TWIST_PRIOR = 0.35;
 const MAX_TWIST = 0.5;
 /** How well the head's place over the trunk is known sideways, cm (posture, not noise). */
 const LATERAL_SLACK_CM = 0.4;
+/** A trunk read this much further than at calibration may be rounded shoulders instead, cm. */
+const NARROWER_CM = 1.5;
+/** Shoulders seldom round by more than this share of their span. */
+const MAX_PLAUSIBLE_ROUNDING = 0.15;
+/** Heads seldom go further back of their upright place than this, cm (a chin tucked in). */
+const MAX_PLAUSIBLE_BACK_CM = 4;
 /** Heads seldom come further forward of the trunk than this, cm. */
 const MAX_PLAUSIBLE_FORWARD_CM = 10;
 /** A shoulder-depth spread (cm) beyond which rounding is unknown: about 3 % of the span at 70 cm. */
@@ -315,6 +321,26 @@ export function solveTrunk(
   if (!forwardReason && forwardFromNeutral > MAX_PLAUSIBLE_FORWARD_CM && roundedInstead) {
     forwardReason = REASONS.forwardOrRounded;
     roundingReason ??= REASONS.forwardOrRounded;
+  }
+  // Shoulders that look narrower than at calibration are either a trunk further back (the head then
+  // ahead of it) or rounded shoulders on a trunk that stayed, their drop hidden from the height cue
+  // by a shrug. When the second is a posture people take (some rounding, a head not pulled far
+  // back) and the two would read differently, which one it is cannot be told.
+  if (!forwardReason && choice.cue !== 'height' && neck && scale.trunkDepthCm != null) {
+    const stayed = scale.trunkDepthCm;
+    const widthNorm = span / 2 / z;
+    const roundingIfStayed = 1 - (stayed * widthNorm) / b;
+    const forwardIfStayed =
+      stayed + ROUNDING_FORWARD_PER_INWARD * (b - stayed * widthNorm) - head.center.z - neck.behindHeadCm;
+    if (
+      z - stayed > NARROWER_CM &&
+      roundingIfStayed <= MAX_PLAUSIBLE_ROUNDING &&
+      forwardIfStayed >= -MAX_PLAUSIBLE_BACK_CM &&
+      Math.abs(forwardFromNeutral - forwardIfStayed) > Math.max(1, 0.15 * Math.abs(forwardFromNeutral))
+    ) {
+      forwardReason = REASONS.narrowerShoulders;
+      roundingReason ??= REASONS.narrowerShoulders;
+    }
   }
 
   // Elevation: where the shoulders are against where they are expected, for the middle of the

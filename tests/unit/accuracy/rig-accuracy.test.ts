@@ -40,7 +40,7 @@ describe('accuracy on the rig', () => {
       (r) =>
         r.case.group === 'alone' && /: (sink|slide|chairBack) /.test(r.case.id) && !r.shouldersCutOrFaint,
     );
-    expect(plain.length).toBeGreaterThan(40);
+    expect(plain.length).toBeGreaterThan(10);
     for (const r of plain) {
       const fwd = r.readings.headForwardCm.value;
       const round = r.readings.shoulderRoundingPct.value;
