@@ -9,7 +9,7 @@
  */
 import { PostureTracker } from '../../src/core/posture/tracker';
 import { METRIC_KEYS, type MetricKey } from '../../src/core/posture/metrics/metric';
-import type { RigCase } from './cases';
+import { shouldersBelowLevelDeg, type RigCase } from './cases';
 import { NO_MOVE, pose, type Moves } from './person';
 import { detect, project } from './scene';
 import { truthOf, type Truth } from './truth';
@@ -68,10 +68,7 @@ function shoulderTrouble(c: RigCase, moves: Moves): boolean {
     const { xPx, yPx } = project(camera, body.seen[n]);
     return !(xPx > m && xPx < camera.widthPx - m && yPx > m && yPx < camera.heightPx - m);
   });
-  const mid = [0, 1, 2].map(
-    (i) => (body.seen.left_shoulder[i]! + body.seen.right_shoulder[i]!) / 2 - camera.position[i]!,
-  );
-  const belowLevelDeg = (Math.atan2(mid[1]!, Math.hypot(mid[0]!, mid[2]!)) * 180) / Math.PI;
+  const belowLevelDeg = shouldersBelowLevelDeg(camera, body);
   return cut || belowLevelDeg < 8;
 }
 
