@@ -48,6 +48,8 @@ export interface Scored {
   readings: Record<BoundedKey, { value: number | null; reason: string | null }>;
   /** A shoulder cut by the frame, or too faint to see: shoulder readings may be unknown. */
   shoulderTrouble: boolean;
+  /** The head at or beyond the picture's edge: every reading may be unknown. */
+  headTrouble?: boolean;
   /** Readings shown but not held to their bound in this case (real-truth.ts says why). */
   unbounded?: readonly BoundedKey[];
 }
@@ -85,16 +87,16 @@ export function summarize(rows: readonly Scored[]): Summary {
   const unknownByMetric = Object.fromEntries(BOUNDED.map((k) => [k, 0])) as Record<BoundedKey, number>;
   const failures: Failure[] = [];
   let unknownCases = 0;
-  const clear = rows.filter((r) => !r.shoulderTrouble);
+  const clear = rows.filter((r) => !r.shoulderTrouble && !r.headTrouble);
   for (const r of rows) {
     let anyUnknown = false;
     for (const key of BOUNDED) {
       const { value, reason } = r.readings[key];
       if (value == null) {
         if (!reason) failures.push({ id: r.id, key, problem: 'unknown without a reason' });
-        if (!(r.shoulderTrouble && SHOULDER_KEYS.has(key))) {
+        if (!r.headTrouble && !(r.shoulderTrouble && SHOULDER_KEYS.has(key))) {
           anyUnknown = true;
-          if (!r.shoulderTrouble) unknownByMetric[key] += 1;
+          if (!r.shoulderTrouble && !r.headTrouble) unknownByMetric[key] += 1;
         }
         continue;
       }
@@ -114,7 +116,7 @@ export function summarize(rows: readonly Scored[]): Summary {
         });
       }
     }
-    if (anyUnknown && !r.shoulderTrouble) unknownCases += 1;
+    if (anyUnknown && !r.shoulderTrouble && !r.headTrouble) unknownCases += 1;
   }
   return {
     cases: rows.length,

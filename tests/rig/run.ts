@@ -29,6 +29,8 @@ export interface RigResult {
   readings: Record<MetricKey, RigReading>;
   /** A shoulder beyond or at the picture's edge, found only faintly, or a camera at the shoulders' height, upright or moved (see shoulderTrouble). */
   shouldersCutOrFaint: boolean;
+  /** A face point at or beyond the picture's edge (4 %), upright or moved. */
+  headAtEdge: boolean;
 }
 
 const CALIBRATION_FRAMES = 75;
@@ -70,6 +72,16 @@ function shoulderTrouble(c: RigCase, moves: Moves): boolean {
   });
   const belowLevelDeg = shouldersBelowLevelDeg(camera, body);
   return cut || belowLevelDeg < 8;
+}
+
+function headAtEdge(c: RigCase, moves: Moves): boolean {
+  const { camera, build, seat } = c.setup;
+  const body = pose(build, moves, seat);
+  const m = 0.04 * Math.min(camera.widthPx, camera.heightPx);
+  return (['nose', 'left_eye', 'right_eye', 'left_ear', 'right_ear'] as const).some((n) => {
+    const { xPx, yPx } = project(camera, body.seen[n]);
+    return !(xPx > m && xPx < camera.widthPx - m && yPx > m && yPx < camera.heightPx - m);
+  });
 }
 
 export function runCase(c: RigCase): RigResult {
@@ -127,6 +139,7 @@ export function runCase(c: RigCase): RigResult {
     calibration,
     readings,
     shouldersCutOrFaint: shoulderTrouble(c, NO_MOVE) || shoulderTrouble(c, c.moves),
+    headAtEdge: headAtEdge(c, NO_MOVE) || headAtEdge(c, c.moves),
   };
 }
 
@@ -137,6 +150,7 @@ export function toScored(r: RigResult): Scored {
     truth: r.truth,
     readings: Object.fromEntries(BOUNDED.map((k) => [k, r.readings[k]])) as Scored['readings'],
     shoulderTrouble: r.shouldersCutOrFaint,
+    headTrouble: r.headAtEdge,
   };
 }
 

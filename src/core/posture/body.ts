@@ -140,21 +140,9 @@ export function turnSince(neutral: Orientation, now: Orientation, axisTiltRad = 
   };
 }
 
-/** The rotation `neutral` followed, in its own frame, by `turn`'s yaw and pitch (the inverse of turnSince, without roll). */
-export function turnedFrom(
-  neutral: Orientation,
-  turn: Pick<Orientation, 'yaw' | 'pitch'>,
-  axisTiltRad = 0,
-): Mat3 {
-  const t = rotationMatrix({ yaw: 0, pitch: turn.pitch, roll: 0 });
-  const y = rotationMatrix({ yaw: turn.yaw, pitch: 0, roll: 0 });
-  return times(rotationMatrix(neutral), retilt(times(y, t), axisTiltRad));
-}
-
 /**
  * A turn taken in a frame whose upright axis leans forward by `tilt` about
- * the ear-to-ear axis, expressed in the calibrated head's frame (retilt),
- * and back (untilt). A face that differs from the generic one is fitted a
+ * the ear-to-ear axis, brought back to the calibrated head's frame. A face that differs from the generic one is fitted a
  * few degrees nodded; its turns then happen about an axis that leans in the
  * fitted frame, and read as turn and roll unless taken about that axis.
  */
@@ -162,20 +150,6 @@ function untilt(m: Mat3, tilt: number): Mat3 {
   if (tilt === 0) return m;
   const t = rotationMatrix({ yaw: 0, pitch: tilt, roll: 0 });
   return transposeTimes(t, times(m, t));
-}
-
-function retilt(m: Mat3, tilt: number): Mat3 {
-  if (tilt === 0) return m;
-  const t = rotationMatrix({ yaw: 0, pitch: tilt, roll: 0 });
-  return times(t, times(m, transpose(t)));
-}
-
-function transpose(m: Mat3): Mat3 {
-  return [
-    { x: m[0].x, y: m[1].x, z: m[2].x },
-    { x: m[0].y, y: m[1].y, z: m[2].y },
-    { x: m[0].z, y: m[1].z, z: m[2].z },
-  ];
 }
 
 /**

@@ -13,7 +13,7 @@
  * level with the shoulders, far off to one side, or tilted. The neutral
  * lists the readings it can give.
  */
-import type { Keypoint, KeypointName } from '../pose';
+import type { Keypoint } from '../pose';
 import { HEAD_TILT_PIVOT_BELOW_EARS_CM, SHOULDERS_BEHIND_EARS_CM, SHOULDER_WIDTH_CM } from './body';
 import { DEFAULT_FOV_DEG, intrinsicsFor, toNorm, type Intrinsics, type NormPoint, type Vec3 } from './camera';
 import { HEAD_POINTS, type HeadPointName } from './body';

@@ -11,7 +11,6 @@ import {
   HEAD_MODEL,
   HEAD_POINTS,
   rotationMatrix,
-  turnedFrom,
   turnSince,
 } from './body';
 import { toNorm, type Intrinsics, type Vec3 } from './camera';
@@ -104,18 +103,15 @@ export function measureFrame(
   face: FaceFit = GENERIC_FACE,
 ): FrameGeometry {
   const kp = byName(keypoints);
-  const strong = (name: KeypointName): Keypoint | null => {
-    const p = kp[name];
-    return p && p.score >= options.minKeypointScore && Number.isFinite(p.xPx) && Number.isFinite(p.yPx)
-      ? p
-      : null;
-  };
 
   const obs = headObservations(keypoints, k, options);
   let head: HeadPose | null = null;
   let headReason: string | null = null;
   const seen = Object.keys(obs).length;
-  if (seen < 4) {
+  const atEdge = faceAtEdge(keypoints, k, options);
+  if (atEdge) {
+    headReason = atEdge;
+  } else if (seen < 4) {
     headReason = REASONS.faceUnclear(seen);
   } else {
     const fitted =
@@ -136,15 +132,13 @@ export function measureFrame(
     : null;
   // The lines' roll in the picture (for where the neck is), and since calibration (the reading).
   const ds = face.depthScale;
+  // (A face at the picture's edge has points pinned inside it: no line through them is its roll.)
   const imageRoll = head
     ? headLineRoll(obs, head, rotationMatrix({ yaw: head.yaw, pitch: head.pitch, roll: 0 }), ds)
-    : lineRoll(obs);
-  const rollNow =
-    head && neutralHead
-      ? (globalThis as { LINEROLL?: boolean }).LINEROLL && headTurn
-        ? headLineRoll(obs, head, turnedFrom(neutralHead, headTurn, face.axisTiltRad), ds)
-        : frontalRoll(neutralHead, head, face.axisTiltRad)
-      : imageRoll;
+    : atEdge
+      ? null
+      : lineRoll(obs);
+  const rollNow = head && neutralHead ? frontalRoll(neutralHead, head, face.axisTiltRad) : imageRoll;
 
   const shoulder = (name: 'left_shoulder' | 'right_shoulder') =>
     shoulderObservation(keypoints, name, k, options);
@@ -171,6 +165,24 @@ export function measureFrame(
     trunkReason,
   };
 }
+
+/**
+ * Why the face cannot be fitted because part of it is at the picture's
+ * edge (a point that left the picture is pinned just inside it), or null.
+ */
+function faceAtEdge(keypoints: readonly Keypoint[], k: Intrinsics, options: GeometryOptions): string | null {
+  const m = FACE_EDGE_MARGIN * Math.min(k.widthPx, k.heightPx);
+  for (const p of keypoints) {
+    if (!HEAD_POINTS.includes(p.name as HeadPointName) || !(p.score >= options.minKeypointScore)) continue;
+    if (p.xPx < m) return REASONS.faceAtEdge('left');
+    if (p.xPx > k.widthPx - m) return REASONS.faceAtEdge('right');
+    if (p.yPx < m) return REASONS.faceAtEdge('top');
+  }
+  return null;
+}
+
+/** A face point this close to the picture's edge (share of its shorter side) may have left it. */
+const FACE_EDGE_MARGIN = 0.015;
 
 /**
  * A shoulder point in normalised image coordinates, with whether its x and

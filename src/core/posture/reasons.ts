@@ -14,6 +14,10 @@ export const REASONS = {
   notFacing: 'you are turned away from the camera: face the screen',
   faceUnclear: (seen: number) =>
     `only ${seen} of the 5 face points (nose, eyes, ears) are clear: face the camera, with light on your face and your ears uncovered`,
+  faceAtEdge: (edge: 'left' | 'right' | 'top') =>
+    edge === 'top'
+      ? 'your head is at the top edge of the picture: tilt the camera up or sit a little lower'
+      : `your head is at the ${edge} edge of the picture: sit in the middle of the picture`,
   faceMisfit:
     'your face points do not fit a head (something covers the face, or the picture is blurred): face the camera in good light',
   eyesAndEarsUnclear: 'neither your eyes nor your ears are clear: face the camera with light on your face',

@@ -228,7 +228,7 @@ export function solveTrunk(
 
   /** The turn that puts the trunk's midline under the head at depth z (a weak cue, held near 0 by a prior). */
   const turnAt = (z: number): number => {
-    if (!neck || !xOk || (globalThis as { NOTWIST?: boolean }).NOTWIST) return 0;
+    if (!neck || !xOk) return 0;
     const residual = (s: number) => {
       const { pr, pl } = shoulders(z, s);
       const midX = (pr.x + pl.x) / 2;
@@ -270,15 +270,6 @@ export function solveTrunk(
   const solved: Solved = { z: choice.z, s: 0, tilt: tiltAt(choice.z, 0) };
   const turn = turnAt(choice.z);
   const { z, s } = solved;
-  (globalThis as { TRUNKDBG?: unknown[] }).TRUNKDBG?.push({
-    ...choice,
-    s: s.toFixed(3),
-    z: z.toFixed(1),
-    span: spanDepth(s)?.toFixed(1),
-    lo: heightCue(s, solved.tilt, DROP_PER_FORWARD.least)?.toFixed(1),
-    hi: heightCue(s, solved.tilt, DROP_PER_FORWARD.most)?.toFixed(1),
-    vMid: vMid.toFixed(3),
-  });
   const { pr, pl } = shoulders(z, s);
   const mid: Vec3 = { x: (pr.x + pl.x) / 2, y: (pr.y + pl.y) / 2, z: (pr.z + pl.z) / 2 };
   const span = Math.hypot(pl.x - pr.x, yOk ? pl.y - pr.y : 0, pl.z - pr.z);
