@@ -5,14 +5,7 @@
  */
 import type { Keypoint, KeypointName } from '../pose';
 import type { HeadPointName, Mat3, Orientation } from './body';
-import {
-  applyMat,
-  frontalRoll,
-  HEAD_MODEL,
-  HEAD_POINTS,
-  rotationMatrix,
-  turnSince,
-} from './body';
+import { applyMat, frontalRoll, HEAD_MODEL, HEAD_POINTS, rotationMatrix, turnSince } from './body';
 import { toNorm, type Intrinsics, type Vec3 } from './camera';
 import { FACE_DEPTH_SPREAD } from './face-depth';
 import { solveHeadPose, type HeadObservations, type HeadPose } from './head-pose';
