@@ -10,7 +10,8 @@
  * - shoulder tilt and head roll within ±1.5°.
  * A case with a shoulder cut by the frame or too faint to see ("shoulder
  * trouble") may leave the shoulder readings unknown; if it gives them, the
- * same bounds hold.
+ * same bounds hold. A case with the face at the picture's edge ("head
+ * trouble") may leave every reading unknown.
  */
 
 export type BoundedKey = 'headForwardCm' | 'shoulderRoundingPct' | 'shoulderTiltDeg' | 'headRollDeg';
