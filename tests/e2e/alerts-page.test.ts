@@ -12,8 +12,12 @@ import { calibrate, sittingClip, startCamera } from '../../scripts/app-session';
 
 /** The onset delay set in the settings form, s. */
 const ONSET_S = 10;
-/** Time allowed on top of it: the samples must cross the threshold, the page must show it. */
-const SLACK_S = 6;
+/**
+ * Time allowed on top of it: the samples must cross the threshold, the page
+ * must show it. About 4 s on an idle machine; up to twice that while other
+ * test files keep both cores busy.
+ */
+const SLACK_S = 12;
 
 describe('posture alerts on the live page', () => {
   const app = useApp();
