@@ -4,7 +4,7 @@
  * calibrating.
  */
 import type { Page } from 'playwright-core';
-import { makeY4m } from './harness';
+import { makeY4m, showView } from './harness';
 
 /** cap12's first seconds (he sits still), shrunk into the frame so that rotating it keeps his shoulders in view. */
 export const FRAMED = 'scale=512:384,pad=640:480:64:48';
@@ -39,8 +39,9 @@ export const stillClip = (fps?: number): Promise<string> =>
     ...(fps ? { fps } : {}),
   });
 
-/** Presses Start camera and waits until the engine runs (Calibrate enabled). */
+/** Presses Start camera (in the Now view) and waits until the engine runs (Calibrate enabled). */
 export async function startCamera(page: Page, timeoutMs = 60_000): Promise<void> {
+  await showView(page, 'now');
   await page.click('#start-camera');
   await page.waitForFunction(
     () => !(document.querySelector('#calibrate') as HTMLButtonElement).disabled,
@@ -53,6 +54,7 @@ export async function startCamera(page: Page, timeoutMs = 60_000): Promise<void>
 
 /** Presses Calibrate and returns the outcome the page shows ("Calibrated: ..." or "Not calibrated: ..."). */
 export async function calibrate(page: Page): Promise<string> {
+  await showView(page, 'now');
   await page.click('#calibrate');
   const outcome = await page.waitForFunction(
     () => {

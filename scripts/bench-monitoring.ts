@@ -24,7 +24,7 @@
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { calibrate, sittingClip, startCamera, stillClip } from './app-session';
-import { launchChromium } from './harness';
+import { launchChromium, showView } from './harness';
 import { pageProbes, type ProbeWindow } from './page-probes';
 
 export interface MonitoringResult {
@@ -216,12 +216,16 @@ async function benchStretches(
     const off = await stretch(minutes * 60_000);
 
     // A still day: the rate held at the steady one, whatever the footage does.
+    await showView(page, 'settings');
     await page.selectOption('#sampling', '0.5');
+    await showView(page, 'now');
     await page.waitForTimeout(5000);
     const steady = await stretch(minutes * 60_000);
     const samples1 = await samples();
     const long1 = await page.evaluate(() => (window as unknown as ProbeWindow).__longTasks);
+    await showView(page, 'settings');
     await page.selectOption('#sampling', 'adaptive');
+    await showView(page, 'now');
     await page.check('#show-preview');
 
     // Hidden: the page draws nothing; samples must keep coming.

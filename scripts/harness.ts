@@ -8,7 +8,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, createServer, preview, type ViteDevServer } from 'vite';
 import { chromiumArgs, chromiumPath, fakeCameraArgs } from './chromium';
 
@@ -101,6 +101,14 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
 }
 
 const run = promisify(execFile);
+
+/** Opens one of the app's views (now, today, causes, settings) through its address, as a link would. */
+export async function showView(page: Page, view: 'now' | 'today' | 'causes' | 'settings'): Promise<void> {
+  await page.evaluate((v) => {
+    location.hash = v;
+  }, `#${view}`);
+  await page.waitForSelector(`[data-view="${view}"]:not([hidden])`);
+}
 
 export interface Y4mOptions {
   width?: number;

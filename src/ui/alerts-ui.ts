@@ -4,22 +4,17 @@
  * permission: when the person calibrates (they have chosen to be coached)
  * or switches the channel on, never at load.
  */
-import { setData, setHidden, setText } from './dom';
+import { byId as $, setData, setHidden, setText } from './dom';
 import type { AlertSnapshot } from '../core/alerts/posture-state';
 import { AlertPresenter, systemNotify } from './alert-presenter';
 import { buildSettingsForm } from './alert-settings-view';
-import { buildArticles, showArticleFromHash } from './articles-view';
+import { buildArticles } from './articles-view';
+import { nowStatus } from './live/now-status';
 import { Chime } from './chime';
 import { FaviconBadge } from './favicon-badge';
 import type { PoseWorker } from './pose-client';
 import { buildProblemsPanel, showProblems, statusText } from './problems-panel';
 import { loadAlertSettings, saveAlertSettings } from './local-store';
-
-const $ = <T extends HTMLElement>(id: string): T => {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`#${id} is missing from the page`);
-  return el as T;
-};
 
 export interface AlertsUi {
   /** Hands the settings, and a pause, to a (new) worker. */
@@ -40,6 +35,7 @@ export function setupAlerts(api: () => PoseWorker | null): AlertsUi {
     list: $<HTMLUListElement>('alert-list'),
     announcer: $('alert-announcer'),
     status: $('monitor-status'),
+    headline: $('now-headline'),
     pause: $<HTMLButtonElement>('pause'),
     unsnooze: $<HTMLButtonElement>('unsnooze'),
     problems: $('problems'),
@@ -121,8 +117,6 @@ export function setupAlerts(api: () => PoseWorker | null): AlertsUi {
     });
   }
   ui.unsnooze.addEventListener('click', () => void api()?.snooze(0));
-  window.addEventListener('hashchange', showArticleFromHash);
-  showArticleFromHash();
 
   const clock = (sampleMs: number) => {
     const now = lastSnapshot?.tMs ?? sampleMs;
@@ -148,6 +142,9 @@ export function setupAlerts(api: () => PoseWorker | null): AlertsUi {
           : statusText(snapshot, clock),
       );
       setData(ui.status, 'status', snapshot.status);
+      const now = nowStatus(snapshot);
+      setData(ui.headline, 'level', now.level);
+      setText(ui.headline.querySelector('.words')!, now.text);
       setHidden(ui.unsnooze, snapshot.snoozedUntilMs == null);
       showProblems(ui.problems, snapshot);
     },

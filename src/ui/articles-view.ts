@@ -1,7 +1,7 @@
 /**
  * The cause library in the page: every article, with the problems that link
  * to it, rendered from the article data. Links are in-page anchors
- * (#article-<id>), so reading one never stops the camera.
+ * (#causes/<id>), so reading one never stops the camera.
  */
 import { PROBLEM_IDS, PROBLEMS } from '../core/alerts/problems';
 import { ARTICLES, ARTICLE_IDS, DISCLAIMER, type Article, type Visibility } from '../core/articles/articles';
@@ -29,7 +29,7 @@ function list(items: readonly string[]): HTMLUListElement {
 
 function render(a: Article): HTMLElement {
   const article = el('article');
-  article.id = articleHref(a.id).slice(1);
+  article.id = `article-${a.id}`;
   article.tabIndex = -1;
   article.append(el('h3', a.title));
   if (a.visibility) article.append(el('p', VISIBILITY[a.visibility], `visibility ${a.visibility}`));
@@ -68,14 +68,4 @@ export function buildArticles(section: HTMLElement): void {
     toc.append(li);
   }
   section.append(el('p', DISCLAIMER, 'disclaimer'), toc, ...ARTICLE_IDS.map((id) => render(ARTICLES[id])));
-}
-
-/** Brings the article named in the address into view and focus (from an alert or a notification). */
-export function showArticleFromHash(): void {
-  const id = location.hash.slice(1);
-  if (!id.startsWith('article-')) return;
-  const target = document.getElementById(id);
-  if (!target) return;
-  target.scrollIntoView({ block: 'start' });
-  target.focus({ preventScroll: true });
 }

@@ -20,3 +20,10 @@ export function setStyle(el: HTMLElement, property: 'left' | 'width', value: str
 export function setHidden(el: HTMLElement, hidden: boolean): void {
   if (el.hidden !== hidden) el.hidden = hidden;
 }
+
+/** The page's element with this id; a missing one is a broken page, said at once. */
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} is missing from the page`);
+  return el as T;
+}

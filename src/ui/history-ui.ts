@@ -1,7 +1,7 @@
 /**
  * The page's history: opens the store, records every result of the pose
- * worker (hidden or not), and keeps the history section drawn while it is
- * in view (today's chart redrawn at most once a minute).
+ * worker (hidden or not), and keeps the Today view drawn while it is shown
+ * (today's chart redrawn at most once a minute, and when the view opens).
  */
 import type { PostureFrameResult } from '../../workers/engine/api';
 import { createHistoryRecorder } from './history-recorder';
@@ -10,7 +10,14 @@ import { historyElements, setupHistoryView } from './history-view';
 
 const REDRAW_MS = 60_000;
 
-export function setupHistory(): { record(result: PostureFrameResult): void } {
+export interface HistoryUi {
+  record(result: PostureFrameResult): void;
+  /** The Today view was opened: drawn again at its present width. */
+  shown(): void;
+}
+
+/** `inView`: whether the Today view is the one shown. */
+export function setupHistory(inView: () => boolean): HistoryUi {
   let store: HistoryStore | null = null;
   const view = setupHistoryView(historyElements(), () => store);
   let drawnAt = 0;
@@ -19,7 +26,7 @@ export function setupHistory(): { record(result: PostureFrameResult): void } {
     (s) => {
       const fellBack = document.documentElement.dataset.history !== s.kind;
       document.documentElement.dataset.history = s.kind;
-      if (!fellBack && (document.hidden || Date.now() - drawnAt < REDRAW_MS)) return;
+      if (!fellBack && (document.hidden || !inView() || Date.now() - drawnAt < REDRAW_MS)) return;
       drawnAt = Date.now();
       void view.refresh();
     },
@@ -36,5 +43,12 @@ export function setupHistory(): { record(result: PostureFrameResult): void } {
       void recorder.flush().then(view.refresh);
     }
   });
-  return { record: (result) => recorder.record(result) };
+  return {
+    record: (result) => recorder.record(result),
+    shown() {
+      if (!store) return;
+      drawnAt = Date.now();
+      void recorder.flush().then(view.refresh);
+    },
+  };
 }

@@ -4,6 +4,7 @@
  * one-sided strain, the week or month trend, export and deletion.
  */
 import uPlot from 'uplot';
+import { byId as $ } from './dom';
 import 'uplot/dist/uPlot.min.css';
 import { formatDuration } from '../core/alerts/message';
 import { PROBLEMS } from '../core/alerts/problems';
@@ -50,11 +51,6 @@ export interface HistoryElements {
 
 /** The section's elements, by their ids in index.html. */
 export function historyElements(): HistoryElements {
-  const $ = <T extends HTMLElement>(id: string): T => {
-    const el = document.getElementById(id);
-    if (!el) throw new Error(`#${id} is missing from the page`);
-    return el as T;
-  };
   return {
     status: $('history-status'),
     day: $('history-day'),

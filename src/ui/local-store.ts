@@ -2,7 +2,8 @@
  * What the page keeps in this browser's localStorage: the calibrated
  * neutral (a few dozen numbers), the alert settings, whether to pause
  * while the screen is locked, whether to show the camera picture and the
- * camera's field of view. Never an image.
+ * camera's field of view, the colour scheme and whether the guided setup
+ * was done. Never an image.
  * Every read goes through its restore function, so a corrupt or old record
  * never becomes a wrong verdict.
  */
@@ -15,6 +16,8 @@ const SETTINGS_KEY = 'knotless.alertSettings';
 const LOCK_KEY = 'knotless.pauseWhenLocked';
 const PREVIEW_KEY = 'knotless.showPreview';
 const FOV_KEY = 'knotless.fieldOfView';
+const SCHEME_KEY = 'knotless.colourScheme';
+const SETUP_KEY = 'knotless.setupDone';
 
 /** What the page says about each stored item when it cannot be read. */
 const LABELS: Record<string, string> = {
@@ -23,6 +26,8 @@ const LABELS: Record<string, string> = {
   [LOCK_KEY]: 'the screen-lock choice',
   [PREVIEW_KEY]: 'the camera-picture choice',
   [FOV_KEY]: "the camera's field of view",
+  [SCHEME_KEY]: 'the colour choice',
+  [SETUP_KEY]: 'whether the guided setup was done',
 };
 
 /** Keys found stored but unreadable (broken JSON, wrong shape), since the page opened. */
@@ -69,6 +74,8 @@ export function damagedItems(): string[] {
   loadPauseWhenLocked();
   loadShowPreview();
   loadFovChoice();
+  loadScheme();
+  loadSetupDone();
   return [...damaged].map((key) => LABELS[key] ?? key);
 }
 
@@ -106,3 +113,15 @@ export const loadFovChoice = (): FovChoice =>
     (raw) => restoreFovChoice(raw) === null,
   );
 export const saveFovChoice = (choice: FovChoice): boolean => save(FOV_KEY, choice);
+
+export type Scheme = 'system' | 'light' | 'dark';
+const SCHEMES: readonly Scheme[] = ['system', 'light', 'dark'];
+export const loadScheme = (): Scheme =>
+  load(
+    SCHEME_KEY,
+    (raw) => (SCHEMES.includes(raw as Scheme) ? (raw as Scheme) : 'system'),
+    (raw) => !SCHEMES.includes(raw as Scheme),
+  );
+export const saveScheme = (scheme: Scheme): boolean => save(SCHEME_KEY, scheme);
+export const loadSetupDone = (): boolean => load(SETUP_KEY, (raw) => raw === true, notBoolean);
+export const saveSetupDone = (done: boolean): boolean => save(SETUP_KEY, done);

@@ -2,6 +2,7 @@
 import { ENGINES, type BackendChoice, type EngineName } from '../core/pose';
 import type { PostureFrameResult as PoseFrameResult } from '../../workers/engine/api';
 import { CameraError, openCamera } from './camera';
+import { byId as $ } from './dom';
 import { feedTrack, pullFrames, type Feed, type FeedHandlers } from './feed';
 import { clearPose, drawPose } from './overlay';
 import { createPoseClient, type PoseClient, type PoseWorker } from './pose-client';
@@ -18,12 +19,13 @@ import { setupHistory } from './history-ui';
 import { createRecovery } from './recovery';
 import { setupAppUpdate } from './app-update';
 import { createWatchLock } from './watch-lock';
+import { setupShell } from './shell/app-shell';
+import { setupScheme } from './settings/scheme';
+import { buildPostureFigures } from './live/posture-figures';
 
-const $ = <T extends HTMLElement>(id: string): T => {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`#${id} is missing from the page`);
-  return el as T;
-};
+setupScheme($<HTMLSelectElement>('scheme'));
+const shell = setupShell();
+const figures = buildPostureFigures($('posture-figures'));
 
 const ui = {
   message: $<HTMLParagraphElement>('message'),
@@ -84,7 +86,10 @@ setupIdlePause($<HTMLInputElement>('pause-when-locked'), $('idle-status'), (lock
   alerts.setScreenLocked(locked),
 );
 const sampling = setupSampling(ui.sampling, ui.samplingOut, () => client?.api ?? null);
-const history = setupHistory();
+const history = setupHistory(() => shell.route.view === 'today');
+shell.onRoute((route) => {
+  if (route.view === 'today') history.shown();
+});
 const preview = setupPreview(
   ui.video,
   $<HTMLCanvasElement>('still'),
@@ -249,9 +254,12 @@ function showResult(result: PoseFrameResult): void {
   if (document.hidden) return; // nothing is drawn while nobody can see it
   preview.sampled(captureFpsFor(result.sampling.fps));
   status.show(result);
-  drawPose(ui.overlay, result);
   sampling.show(result.sampling);
   calibration.show(result);
+  // The skeleton and the figures are drawn only where they are seen.
+  if (shell.route.view !== 'now') return;
+  drawPose(ui.overlay, result);
+  figures.update(result.posture);
 }
 
 const handlers: FeedHandlers = {

@@ -121,7 +121,7 @@ describe('alert presenter', () => {
     });
     expect(notified[0]!.body).toMatch(/Open knotless to read why/);
     notified[0]!.click();
-    expect(location.hash).toBe('#article-posture');
+    expect(location.hash).toBe('#causes/posture');
     p.handle(snapshot(40_000, [clear('forwardHead', 40_000)]), true);
     expect(notified[0]!.closed).toBe(true);
   });

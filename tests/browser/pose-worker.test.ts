@@ -63,8 +63,10 @@ describe.each(ENGINES)('%s in the worker', (engine) => {
     // Twice: the second frame uses the crop tracked from the first.
     for (let i = 0; i < 2; i++) {
       const result = await client.processFrame(videoFrame(await copyBitmap(desk)), i * 33);
-      expect(result?.pose).not.toBeNull();
-      if (!result) return;
+      // A dropped frame (null) fails here rather than passing silently.
+      expect(result, `frame ${i}`).not.toBeNull();
+      if (!result) throw new Error(`frame ${i} was dropped`);
+      expect(result.pose).not.toBeNull();
       expect(result).toMatchObject({ engine, backend: 'wasm', frameWidth: 640, frameHeight: 480 });
       expect(result.timings.inferenceMs).toBeGreaterThan(0);
       expect(result.timings.totalMs).toBeGreaterThanOrEqual(result.timings.inferenceMs);

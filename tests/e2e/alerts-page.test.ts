@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './app-fixture';
-import { projectRoot } from '../../scripts/harness';
+import { projectRoot, showView } from '../../scripts/harness';
 import { calibrate, sittingClip, startCamera } from '../../scripts/app-session';
 
 /**
@@ -28,9 +28,11 @@ describe('posture alerts on the live page', () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 1000 } });
     await page.goto(app.url);
     // The settings form: a shorter onset, kept in localStorage.
+    await showView(page, 'settings');
     await page.click('#alert-settings summary');
     await page.fill('input[name="onsetSec"]', String(ONSET_S));
     await page.dispatchEvent('input[name="onsetSec"]', 'change');
+    await showView(page, 'now');
     await startCamera(page);
     expect(await calibrate(page)).toMatch(/^Calibrated:/);
     await page.waitForFunction(() =>
@@ -113,7 +115,7 @@ describe('posture alerts on the live page', () => {
     expect(await alert.textContent()).toMatch(/Leaning to your left for \d+ s/);
     expect(await page.isVisible('#alert-banner')).toBe(true);
     const link = await alert.$('a.why');
-    expect(await link!.getAttribute('href')).toBe('#article-tilt-rotation');
+    expect(await link!.getAttribute('href')).toBe('#causes/tilt-rotation');
     // Screen readers hear it; the tab shows it.
     expect(await page.textContent('#alert-announcer')).toMatch(/^Leaning to your left for \d+ s\./);
     expect(await page.title()).toBe('⚠ Leaning to your left · knotless');
@@ -133,6 +135,16 @@ describe('posture alerts on the live page', () => {
       'Leaning, tilting and twisting to one side',
     );
     expect(await page.isVisible('#article-tilt-rotation')).toBe(true);
+    expect(await page.isHidden('#view-now')).toBe(true);
+    // Back where the alert was, the camera still running: the browser's back button.
+    const samples = Number(await page.textContent('#status-samples'));
+    await page.goBack();
+    await page.waitForSelector('#view-now:not([hidden])');
+    expect(page.url().endsWith('#causes/tilt-rotation')).toBe(false);
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('#status-samples')?.textContent) > n,
+      samples,
+    );
     // Snoozing takes it down.
     await page.click('[data-snooze-min="15"]');
     expect(await page.isHidden('#alert-banner')).toBe(true);

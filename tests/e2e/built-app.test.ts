@@ -11,7 +11,7 @@ import {
   storedNeutral,
   useNeutral,
 } from '../../scripts/app-session';
-import { buildApp, startBuiltServer, tmpDir } from '../../scripts/harness';
+import { buildApp, startBuiltServer, tmpDir, showView } from '../../scripts/harness';
 import { useApp } from './app-fixture';
 
 /**
@@ -100,7 +100,9 @@ describe('the built app', () => {
       /monitored/i.test(document.querySelector('#history-summary')?.textContent ?? ''),
     );
     expect(await storedSeconds(page)).toBeGreaterThan(ONSET_S);
+    await showView(page, 'settings');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    await showView(page, 'now');
     const rows = (await readFile((await csv.path())!, 'utf8')).trim().split('\n');
     expect(rows.length).toBeGreaterThan(1);
 

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './app-fixture';
+import { showView } from '../../scripts/harness';
 import { calibrate, sittingClip, startCamera } from '../../scripts/app-session';
 
 /**
@@ -57,6 +58,7 @@ describe('camera field of view on the live page', () => {
     expect((await stored()).neutral?.fovDeg).toBe(65);
 
     // Changed while the neutral is in use: the neutral goes, here, in the worker and in storage.
+    await showView(page, 'settings');
     await page.selectOption('#fov', 'external');
     await page.waitForFunction(
       (text) => document.querySelector('#calibration-status')?.textContent === text,
@@ -79,6 +81,7 @@ describe('camera field of view on the live page', () => {
   });
 
   it('shows an error for a custom field of view out of range, and keeps the one in use', async () => {
+    await showView(page, 'settings');
     await page.selectOption('#fov', 'custom');
     expect(await page.isVisible('#fov-custom')).toBe(true);
     // Custom starts from the field of view in use: nothing changes yet.
@@ -109,6 +112,7 @@ describe('camera field of view on the live page', () => {
 
   it('keeps the choice across a reload, and the neutral taken with it', async () => {
     await page.reload();
+    await showView(page, 'settings');
     expect(await page.inputValue('#fov')).toBe('custom');
     expect(await page.inputValue('#fov-custom')).toBe('70');
     expect(await page.isVisible('#fov-custom')).toBe(true);
@@ -123,6 +127,7 @@ describe('camera field of view on the live page', () => {
 
   it('does not use a neutral taken with another field of view than the one chosen when the camera starts', async () => {
     await page.reload();
+    await showView(page, 'settings');
     await page.selectOption('#fov', 'wide');
     expect((await stored()).neutral?.fovDeg).toBe(70); // no camera running: nothing dropped yet
     await startCamera(page);

@@ -1,3 +1,4 @@
+import { showView } from '../../scripts/harness';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './app-fixture';
 import { pageProbes, type ProbeWindow } from '../../scripts/page-probes';
@@ -38,7 +39,9 @@ describe('monitoring while the page is hidden', () => {
     await page.addInitScript(pageProbes);
     await page.goto(app.url);
     await useNeutral(page, neutral, leaning, ONSET_S);
+    await showView(page, 'settings');
     await page.selectOption('#sampling', String(RATE_FPS));
+    await showView(page, 'now');
     await page.click('#start-camera');
     await page.waitForFunction(
       () => document.querySelector('#metrics')?.getAttribute('data-calibrated') === 'true',

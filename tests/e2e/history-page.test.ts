@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useApp } from './app-fixture';
 import { calibrate, sittingClip, startCamera, storedSeconds } from '../../scripts/app-session';
-import { projectRoot } from '../../scripts/harness';
+import { projectRoot, showView } from '../../scripts/harness';
 import { pageProbes, type ProbeWindow } from '../../scripts/page-probes';
 import { syntheticDay } from '../../scripts/synthetic-history';
 import { addMinute, compactMinute, emptyMinute } from '../../src/core/history/minute';
@@ -123,6 +123,7 @@ describe('history in the app', () => {
       [minutes.map(compactMinute), totals] as const,
     );
     await page.reload();
+    await showView(page, 'today');
     await page.waitForFunction(
       (d) =>
         [...(document.querySelector('#history-day') as HTMLSelectElement).options].some((o) => o.value === d),
@@ -138,7 +139,7 @@ describe('history in the app', () => {
     expect(summary).toMatch(/Top problem\s*Head pushed forward/);
     expect(summary).toMatch(/Breaks taken\s*[1-9]/);
     expect(await page.getAttribute('#one-sided', 'data-side')).toBe('left');
-    expect(await page.getAttribute('#one-sided a', 'href')).toBe('#article-tilt-rotation');
+    expect(await page.getAttribute('#one-sided a', 'href')).toBe('#causes/tilt-rotation');
     expect(Number(await page.getAttribute('#day-chart', 'data-alerts'))).toBeGreaterThan(3);
     expect(await page.getAttribute('#trend-chart', 'data-days')).toBe('7');
     // The chart has ink in the colours of good posture and of head forward.
@@ -161,6 +162,7 @@ describe('history in the app', () => {
       .screenshot({ path: join(projectRoot, 'tests', 'screenshots', 'history-day.png') });
 
     // Export: every stored minute, one CSV row each, and the same as JSON.
+    await showView(page, 'settings');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
     const lines = (await readFile(await csv.path())).toString().trim().split('\n');
     expect(lines[0]).toMatch(/^minute_start_utc,local_day,monitored_s,/);

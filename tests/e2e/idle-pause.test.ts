@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sittingClip, startCamera } from '../../scripts/app-session';
-import { launchChromium, startAppServer, type AppServer } from '../../scripts/harness';
+import { launchChromium, startAppServer, type AppServer, showView } from '../../scripts/harness';
 
 /**
  * Pause while the screen is locked: Chromium's Idle Detection API, its
@@ -39,7 +39,9 @@ describe('pausing while the screen is locked', () => {
     await startCamera(page);
     const status = () => page.textContent('#monitor-status');
 
+    await showView(page, 'settings');
     await page.check('#pause-when-locked');
+    await showView(page, 'now');
     await page.waitForFunction(() =>
       /pauses while the screen is locked/.test(document.querySelector('#idle-status')?.textContent ?? ''),
     );

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, makeY4m, startAppServer, type AppServer } from '../../scripts/harness';
+import { launchChromium, makeY4m, showView, startAppServer, type AppServer } from '../../scripts/harness';
 
 /**
  * The page end to end: the fake webcam plays real footage (cap12, made into
@@ -58,6 +58,8 @@ describe('live page with a fake camera playing real footage', () => {
   });
 
   it('switches engine while running', async () => {
+    await showView(page, 'settings');
+    await page.click('#advanced summary');
     await page.selectOption('#engine', 'movenet-thunder');
     await page.waitForFunction(
       () => document.querySelector('#status-engine')?.textContent === 'movenet-thunder',
@@ -66,6 +68,7 @@ describe('live page with a fake camera playing real footage', () => {
         timeout: 60_000,
       },
     );
+    await showView(page, 'now');
     await page.evaluate(() => document.querySelector('#overlay')?.setAttribute('data-keypoints', '0'));
     await page.waitForFunction(
       () => Number(document.querySelector('#overlay')?.getAttribute('data-keypoints')) >= 5,
@@ -78,7 +81,9 @@ describe('live page with a fake camera playing real footage', () => {
 
   it('shows a still from the camera at each sample while the camera is slow, and the video again when it is fast', async () => {
     const stills = async () => Number(await page.getAttribute('#still', 'data-stills'));
+    await showView(page, 'settings');
     await page.selectOption('#sampling', '0.5');
+    await showView(page, 'now');
     await page.waitForFunction(
       () => {
         const v = document.querySelector('#video') as HTMLVideoElement;
@@ -104,7 +109,9 @@ describe('live page with a fake camera playing real footage', () => {
     });
     expect(still).toMatchObject({ width: 640, height: 480 });
     expect(still.range).toBeGreaterThan(50);
+    await showView(page, 'settings');
     await page.selectOption('#sampling', '5');
+    await showView(page, 'now');
     await page.waitForFunction(
       () => {
         const v = document.querySelector('#video') as HTMLVideoElement;
@@ -114,7 +121,9 @@ describe('live page with a fake camera playing real footage', () => {
       null,
       { timeout: 30_000 },
     );
+    await showView(page, 'settings');
     await page.selectOption('#sampling', 'adaptive');
+    await showView(page, 'now');
   });
 
   it('lets go of the camera picture when it is switched off, keeps sampling, and remembers the choice', async () => {

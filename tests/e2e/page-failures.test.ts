@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useApp } from './app-fixture';
-import { makeY4m, tmpDir } from '../../scripts/harness';
+import { makeY4m, showView, tmpDir } from '../../scripts/harness';
 
 /** What the page says when the camera or a model lets it down. */
 describe('page failures', () => {
@@ -40,6 +40,8 @@ describe('page failures', () => {
     await page.waitForFunction(
       () => document.querySelector('#status-engine')?.textContent === 'movenet-lightning',
     );
+    await showView(page, 'settings');
+    await page.click('#advanced summary');
     await page.selectOption('#engine', 'movenet-thunder');
     await page.waitForSelector('#message:not([hidden])', { timeout: 60_000 });
     expect(await page.textContent('#message')).toMatch(
@@ -47,6 +49,7 @@ describe('page failures', () => {
     );
     expect(await page.inputValue('#engine')).toBe('movenet-lightning');
     expect(await page.textContent('#status-engine')).toBe('movenet-lightning');
+    await showView(page, 'now');
     await page.evaluate(() => document.querySelector('#overlay')?.setAttribute('data-keypoints', '0'));
     await page.waitForFunction(
       () => Number(document.querySelector('#overlay')?.getAttribute('data-keypoints')) >= 5,
@@ -94,6 +97,7 @@ describe('page failures', () => {
     expect(message).toMatch(/your alert settings/);
     expect(message).not.toMatch(/camera-picture/);
     expect(await page.isChecked('#show-preview')).toBe(false);
+    await showView(page, 'settings');
     await page.click('#alert-settings summary');
     expect(await page.inputValue('input[name="onsetSec"]')).toBe('30');
     expect(await page.textContent('#calibration-status')).not.toMatch(/^Calibrated/);

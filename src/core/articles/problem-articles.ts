@@ -24,4 +24,4 @@ export function primaryArticle(problem: ProblemId): Article {
 }
 
 /** Where an article lives in the page. */
-export const articleHref = (id: ArticleId): string => `#article-${id}`;
+export const articleHref = (id: ArticleId): string => `#causes/${id}`;
