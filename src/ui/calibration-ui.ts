@@ -133,7 +133,8 @@ export function createCalibrationView(el: CalibrationElements): CalibrationView 
         el.progress.hidden = true;
         el.button.disabled = false;
         if (c.outcome.ok) {
-          const neutral = c.outcome.neutral;
+          // The worker times frames by the camera's clock: the date kept is the wall clock's.
+          const neutral = { ...c.outcome.neutral, createdAtMs: Date.now() };
           const stored = saveNeutral(neutral);
           use(neutral);
           el.status.textContent = `Calibrated: your neutral posture, about ${neutral.screenDistanceCm.toFixed(0)} cm from the screen, ${measuredWith(neutral)}.${unknownCameraHint()}${

@@ -6,7 +6,8 @@ import { byId as $ } from './dom';
 import { feedTrack, pullFrames, type Feed, type FeedHandlers } from './feed';
 import { clearPose, drawPose } from './overlay';
 import { createPoseClient, type PoseClient, type PoseWorker } from './pose-client';
-import { damagedItems } from './local-store';
+import { damagedItems, loadNeutral, loadSetupDone, saveSetupDone } from './local-store';
+import { setupGuidedSetup } from './setup/guided-setup';
 import { buildPanel } from './posture-panel';
 import { createLoopStatus } from './loop-status';
 import { createCalibrationView } from './calibration-ui';
@@ -24,6 +25,8 @@ import { setupScheme } from './settings/scheme';
 import { buildPostureFigures } from './live/posture-figures';
 
 setupScheme($<HTMLSelectElement>('scheme'));
+// First run (nothing calibrated, setup never finished): the guided setup.
+if (!location.hash && !loadSetupDone() && !loadNeutral()) window.history.replaceState(null, '', '#setup');
 const shell = setupShell();
 const figures = buildPostureFigures($('posture-figures'));
 
@@ -256,6 +259,7 @@ function showResult(result: PoseFrameResult): void {
   status.show(result);
   sampling.show(result.sampling);
   calibration.show(result);
+  if (shell.route.view === 'setup') guided.follow(result);
   // The skeleton and the figures are drawn only where they are seen.
   if (shell.route.view !== 'now') return;
   drawPose(ui.overlay, result);
@@ -393,4 +397,28 @@ window.addEventListener('pagehide', () => {
   watch.release();
   void stopFeed();
   client?.dispose();
+});
+
+const guided = setupGuidedSetup($('view-setup'), {
+  async startCamera() {
+    alerts.unlockSound();
+    await startCamera();
+    return feed != null;
+  },
+  calibrate() {
+    if (client && feed) void calibration.start(client.api, currentTrack);
+  },
+  async askNotifications() {
+    if (typeof Notification === 'undefined') return 'unsupported';
+    return Notification.requestPermission();
+  },
+  finish() {
+    saveSetupDone(true);
+    shell.go('#now');
+  },
+});
+let pageLoading = true;
+shell.onRoute((route) => {
+  if (route.view === 'setup') guided.open(!pageLoading);
+  pageLoading = false;
 });

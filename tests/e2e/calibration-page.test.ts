@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, makeY4m, projectRoot, startAppServer, type AppServer } from '../../scripts/harness';
+import { launchChromium, makeY4m, projectRoot, startAppServer, type AppServer, showView } from '../../scripts/harness';
 import { NEUTRAL_VERSION } from '../../src/core/posture/calibration';
 
 /**
@@ -36,6 +36,7 @@ describe('calibration on the live page', () => {
   const status = () => page.textContent('#calibration-status');
 
   it('says it is not calibrated and judges nothing until calibrated', async () => {
+    await showView(page, 'now');
     await page.click('#start-camera');
     await page.waitForFunction(
       () => !(document.querySelector('#calibrate') as HTMLButtonElement).disabled,
@@ -127,6 +128,7 @@ describe('calibration on the live page', () => {
 
   it('keeps the neutral across a reload', async () => {
     await page.reload();
+    await showView(page, 'now');
     await page.click('#start-camera');
     await page.waitForFunction(
       () => /^Calibrated on /.test(document.querySelector('#calibration-status')?.textContent ?? ''),

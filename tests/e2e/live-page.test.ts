@@ -29,6 +29,7 @@ describe('live page with a fake camera playing real footage', () => {
   });
 
   it('shows the skeleton and a frame rate', async () => {
+    await showView(page, 'now');
     await page.click('#start-camera');
     await page.waitForFunction(
       () => Number(document.querySelector('#overlay')?.getAttribute('data-keypoints')) >= 5,

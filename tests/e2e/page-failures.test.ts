@@ -18,6 +18,7 @@ describe('page failures', () => {
       ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'],
       `${tmpDir}/no-such-camera.y4m`,
     );
+    await showView(page, 'now');
     await page.click('#start-camera');
     await page.waitForSelector('#message:not([hidden])');
     expect(await page.textContent('#message')).toMatch(/No camera was found/);
@@ -25,6 +26,7 @@ describe('page failures', () => {
 
   it('says so when camera permission is denied', async () => {
     const page = await pageWith(['--deny-permission-prompts', '--use-fake-device-for-media-stream']);
+    await showView(page, 'now');
     await page.click('#start-camera');
     await page.waitForSelector('#message:not([hidden])');
     expect(await page.textContent('#message')).toMatch(/Camera access was denied/);
@@ -36,6 +38,7 @@ describe('page failures', () => {
     await page.route('**/models/movenet-thunder.bin', (route) =>
       route.fulfill({ status: 404, body: 'gone' }),
     );
+    await showView(page, 'now');
     await page.click('#start-camera');
     await page.waitForFunction(
       () => document.querySelector('#status-engine')?.textContent === 'movenet-lightning',
@@ -63,6 +66,7 @@ describe('page failures', () => {
     await page.route('**/models/movenet-lightning.bin', (route) =>
       route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.alloc(1000) }),
     );
+    await showView(page, 'now');
     await page.click('#start-camera');
     await page.waitForFunction(
       () => !(document.querySelector('#calibrate') as HTMLButtonElement).disabled,

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, makeY4m, startAppServer, type AppServer } from '../../scripts/harness';
+import { launchChromium, makeY4m, startAppServer, type AppServer, showView } from '../../scripts/harness';
 
 /**
  * The path browsers without MediaStreamTrackProcessor take (Firefox,
@@ -30,6 +30,7 @@ describe('frames pulled by the page, where the worker cannot take the track', ()
       delete (window as unknown as Record<string, unknown>).MediaStreamTrackProcessor;
     });
     await page.goto(server.url);
+    await showView(page, 'now');
     await page.click('#start-camera');
     await page.waitForFunction(
       () => Number(document.querySelector('#status-samples')?.textContent) > 3,

@@ -4,7 +4,9 @@
  */
 import type { AlertSnapshot } from '../../core/alerts/posture-state';
 import { formatDuration, problemPhrase } from '../../core/alerts/message';
-import { PROBLEM_IDS, PROBLEMS } from '../../core/alerts/problems';
+import { PROBLEM_IDS, PROBLEMS, type ProblemId } from '../../core/alerts/problems';
+
+const SLOW: ReadonlySet<ProblemId> = new Set<ProblemId>(['sittingTooLong', 'frozen']);
 
 export type StatusLevel = 'off' | 'good' | 'building' | 'alert';
 
@@ -22,8 +24,9 @@ export function nowStatus(s: AlertSnapshot): NowStatus {
   if (s.status === 'away') return { level: 'off', text: 'Nobody in view' };
   const judged = PROBLEM_IDS.filter((id) => s.calibrated || !PROBLEMS[id].needsNeutral);
   const held = judged.filter((id) => s.problems[id].phase === 'active');
+  // Sitting time and stillness build up slowly all the time: they are named once they alert.
   const building = judged
-    .filter((id) => s.problems[id].phase === 'building')
+    .filter((id) => s.problems[id].phase === 'building' && !SLOW.has(id))
     .sort((a, b) => s.problems[b].heldMs - s.problems[a].heldMs);
   if (held.length > 0) {
     const id = held[0]!;

@@ -43,8 +43,10 @@ export function setupShell(doc: Document = document): Shell {
     if (target) {
       if (!target.hasAttribute('tabindex')) target.tabIndex = -1;
       target.focus({ preventScroll: true });
-      target.scrollIntoView({ block: 'start' });
     }
+    // A view opens at its top (with the navigation in sight); an article at itself.
+    if (article) article.scrollIntoView({ block: 'start' });
+    else window.scrollTo(0, 0);
   };
 
   window.addEventListener('hashchange', () => show(parseRoute(location.hash), true));
