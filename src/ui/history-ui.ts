@@ -7,6 +7,9 @@ import type { PostureFrameResult } from '../../workers/engine/api';
 import { createHistoryRecorder } from './history-recorder';
 import { openHistory, type HistoryStore } from './history-store';
 import { historyElements, setupHistoryView } from './history-view';
+import { setText } from './dom';
+import { formatDuration } from '../core/alerts/message';
+import { localDay } from '../core/history/minute';
 
 const REDRAW_MS = 60_000;
 
@@ -16,8 +19,23 @@ export interface HistoryUi {
   shown(): void;
 }
 
-/** `inView`: whether the Today view is the one shown. */
-export function setupHistory(inView: () => boolean): HistoryUi {
+/** Says how long today was spent in good posture, from the day's stored totals. */
+async function showGoodToday(store: HistoryStore, out: HTMLElement): Promise<void> {
+  const today = localDay(Date.now());
+  const t = (await store.dayTotals(today, today)).records.find((r) => r.day === today);
+  setText(
+    out,
+    !t || t.calibratedS < 60
+      ? 'Good posture today: nothing judged yet.'
+      : `Good posture today: ${formatDuration(t.goodS * 1000)}, ${Math.round((100 * t.goodS) / t.calibratedS)} % of the time judged.`,
+  );
+}
+
+/** `inView`: whether the Today view is the one shown; `goodToday`: where Now says today's good time (kept while Now is seen). */
+export function setupHistory(
+  inView: () => boolean,
+  goodToday?: { out: HTMLElement; inView: () => boolean },
+): HistoryUi {
   let store: HistoryStore | null = null;
   const view = setupHistoryView(historyElements(), () => store);
   let drawnAt = 0;
@@ -26,6 +44,7 @@ export function setupHistory(inView: () => boolean): HistoryUi {
     (s) => {
       const fellBack = document.documentElement.dataset.history !== s.kind;
       document.documentElement.dataset.history = s.kind;
+      if (goodToday && !document.hidden && goodToday.inView()) void showGoodToday(s, goodToday.out);
       if (!fellBack && (document.hidden || !inView() || Date.now() - drawnAt < REDRAW_MS)) return;
       drawnAt = Date.now();
       void view.refresh();

@@ -8,6 +8,7 @@ import { byId as $ } from './dom';
 import 'uplot/dist/uPlot.min.css';
 import { formatDuration } from '../core/alerts/message';
 import { PROBLEMS } from '../core/alerts/problems';
+import { ARTICLES } from '../core/articles/articles';
 import { articleHref } from '../core/articles/problem-articles';
 import {
   LAYERS,
@@ -18,6 +19,7 @@ import {
   trendData,
   type Layer,
 } from '../core/history/day-report';
+import { deskAdvice } from '../core/history/desk-advice';
 import { csvChunks, jsonChunks } from '../core/history/export';
 import { addDays, localDay, type MinuteRecord } from '../core/history/minute';
 import type { HistoryStore } from './history-store';
@@ -35,6 +37,9 @@ export const LAYER_STYLE: Readonly<Record<Layer, { label: string; color: string 
 
 export interface HistoryElements {
   status: HTMLElement;
+  /** Desk-setup advice from the day's measurements (hidden when there is none). */
+  deskAdvice: HTMLElement;
+  deskAdviceList: HTMLUListElement;
   day: HTMLSelectElement;
   prev: HTMLButtonElement;
   next: HTMLButtonElement;
@@ -53,6 +58,8 @@ export interface HistoryElements {
 export function historyElements(): HistoryElements {
   return {
     status: $('history-status'),
+    deskAdvice: $('desk-advice'),
+    deskAdviceList: $('desk-advice-list'),
     day: $('history-day'),
     prev: $('history-prev'),
     next: $('history-next'),
@@ -202,6 +209,20 @@ export function setupHistoryView(el: HistoryElements, store: () => HistoryStore 
       el.oneSided.replaceChildren(text, verdict, link, '.');
     }
     el.oneSided.dataset.side = side.side ?? '';
+    const advice = deskAdvice(s, minutes);
+    el.deskAdviceList.replaceChildren(
+      ...advice.map((a) => {
+        const li = document.createElement('li');
+        li.dataset.advice = a.id;
+        const more = Object.assign(document.createElement('a'), {
+          href: articleHref(a.article),
+          textContent: ARTICLES[a.article].title,
+        });
+        li.append(`${a.text} More in `, more, '.');
+        return li;
+      }),
+    );
+    el.deskAdvice.hidden = advice.length === 0;
   }
 
   async function drawTrend(s: HistoryStore, lastDay: string): Promise<void> {

@@ -89,7 +89,10 @@ setupIdlePause($<HTMLInputElement>('pause-when-locked'), $('idle-status'), (lock
   alerts.setScreenLocked(locked),
 );
 const sampling = setupSampling(ui.sampling, ui.samplingOut, () => client?.api ?? null);
-const history = setupHistory(() => shell.route.view === 'today');
+const history = setupHistory(() => shell.route.view === 'today', {
+  out: $('good-today'),
+  inView: () => shell.route.view === 'now',
+});
 shell.onRoute((route) => {
   if (route.view === 'today') history.shown();
 });

@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, makeY4m, projectRoot, startAppServer, type AppServer, showView } from '../../scripts/harness';
+import {
+  launchChromium,
+  makeY4m,
+  projectRoot,
+  startAppServer,
+  type AppServer,
+  showView,
+} from '../../scripts/harness';
 import { NEUTRAL_VERSION } from '../../src/core/posture/calibration';
 
 /**

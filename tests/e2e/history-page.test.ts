@@ -140,6 +140,14 @@ describe('history in the app', () => {
     expect(summary).toMatch(/Breaks taken\s*[1-9]/);
     expect(await page.getAttribute('#one-sided', 'data-side')).toBe('left');
     expect(await page.getAttribute('#one-sided a', 'href')).toBe('#causes/tilt-rotation');
+    // The desk advice follows from it: what is on the left side.
+    expect(await page.isVisible('#desk-advice')).toBe(true);
+    expect(await page.textContent('#desk-advice-list [data-advice="oneSide"]')).toMatch(
+      /mostly to your left/,
+    );
+    expect(await page.getAttribute('#desk-advice-list [data-advice="oneSide"] a', 'href')).toBe(
+      '#causes/tilt-rotation',
+    );
     expect(Number(await page.getAttribute('#day-chart', 'data-alerts'))).toBeGreaterThan(3);
     expect(await page.getAttribute('#trend-chart', 'data-days')).toBe('7');
     // The chart has ink in the colours of good posture and of head forward.

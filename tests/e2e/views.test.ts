@@ -151,6 +151,9 @@ describe('views, guided setup and reach', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     // Monitoring went on across the tour of every view.
     await showView(page, 'now');
+    await page.waitForFunction(() =>
+      /^Good posture today: /.test(document.querySelector('#good-today')?.textContent ?? ''),
+    );
     await page.waitForFunction(
       (n) => Number(document.querySelector('#status-samples')?.textContent) > n + 10,
       start,

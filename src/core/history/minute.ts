@@ -22,6 +22,7 @@ export const HISTORY_METRICS = [
   'headRollDeg',
   'trunkYawDeg',
   'distanceCm',
+  'headPitchDeg',
 ] as const satisfies readonly MetricKey[];
 export type HistoryMetric = (typeof HISTORY_METRICS)[number];
 
