@@ -7,7 +7,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { chromiumArgs, chromiumPath } from './scripts/chromium';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './scripts/security-headers';
-import { MODELS_CACHE_PREFIX } from './src/ui/cache-names';
+import { MODELS_CACHE_PREFIX } from './src/ui/shell/cache-names';
 
 const root = import.meta.dirname;
 const modelsDir = resolve(root, 'models');

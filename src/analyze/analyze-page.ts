@@ -5,7 +5,7 @@
  * The frames come decoded (by ffmpeg, in scripts/analyze.ts), so every codec
  * ffmpeg reads works and each frame is exactly the one at its time.
  */
-import { createPoseClient } from '../ui/pose-client';
+import { createPoseClient } from '../ui/capture/pose-client';
 import type { PostureFrameResult } from '../../workers/engine/api';
 import type { EngineName } from '../core/pose';
 import type { AlertSettings } from '../core/alerts/settings';

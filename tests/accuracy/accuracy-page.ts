@@ -7,7 +7,7 @@
  * Each calibration and case is logged to the console as it starts, for the
  * script to show as progress.
  */
-import { createPoseClient } from '../../src/ui/pose-client';
+import { createPoseClient } from '../../src/ui/capture/pose-client';
 import {
   REAL_CASES,
   runRealCases,

@@ -35,7 +35,7 @@ import cap12At12Url from '../fixtures/media/cap12-12s.png?url';
 import cap12At15Url from '../fixtures/media/cap12-15s.png?url';
 import cap13At5Url from '../fixtures/media/cap13-5s.png?url';
 import type { Keypoint } from '../../src/core/pose';
-import type { PoseClient } from '../../src/ui/pose-client';
+import type { PoseClient } from '../../src/ui/capture/pose-client';
 import type { PostureFrameResult } from '../../workers/engine/api';
 import {
   bitmapOf,

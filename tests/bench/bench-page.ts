@@ -9,7 +9,7 @@
 import deskUrl from '../fixtures/media/desk-640x480.png?url';
 import { summarize } from '../../src/core/rate';
 import type { BackendChoice, EngineName } from '../../src/core/pose';
-import { createPoseClient } from '../../src/ui/pose-client';
+import { createPoseClient } from '../../src/ui/capture/pose-client';
 import { webglRenderer } from '../../workers/engine/backend-order';
 
 export interface EngineBench {

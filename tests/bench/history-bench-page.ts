@@ -8,8 +8,8 @@
 import { summarize } from '../../src/core/rate';
 import { csvChunks } from '../../src/core/history/export';
 import { addDays, dayBounds, localDay } from '../../src/core/history/minute';
-import { openHistory } from '../../src/ui/history-store';
-import { historyElements, setupHistoryView } from '../../src/ui/history-view';
+import { openHistory } from '../../src/ui/history/history-store';
+import { historyElements, setupHistoryView } from '../../src/ui/history/history-view';
 import { syntheticDay } from '../../scripts/synthetic-history';
 
 export interface HistoryBench {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AlertPresenter } from '../../src/ui/alert-presenter';
-import { Chime } from '../../src/ui/chime';
-import { FaviconBadge } from '../../src/ui/favicon-badge';
+import { AlertPresenter } from '../../src/ui/alerts/alert-presenter';
+import { Chime } from '../../src/ui/alerts/chime';
+import { FaviconBadge } from '../../src/ui/alerts/favicon-badge';
 import type { AlertEvent, AlertSnapshot } from '../../src/core/alerts/posture-state';
 import { PROBLEM_IDS, type ProblemId } from '../../src/core/alerts/problems';
 import { DEFAULT_ALERT_SETTINGS, type ChannelId } from '../../src/core/alerts/settings';

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { userEvent } from '@vitest/browser/context';
-import { Chime } from '../../src/ui/chime';
+import { Chime } from '../../src/ui/alerts/chime';
 
 /** The chime's audio runs only while it plays: an idle running context would cost CPU all day. */
 it('keeps its audio suspended except for the moment a chime plays', async () => {

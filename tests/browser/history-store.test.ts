@@ -2,14 +2,14 @@ import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PostureState } from '../../src/core/alerts/posture-state';
 import { dayBounds, emptyMinute, type MinuteRecord } from '../../src/core/history/minute';
-import { createHistoryRecorder } from '../../src/ui/history-recorder';
+import { createHistoryRecorder } from '../../src/ui/history/history-recorder';
 import {
   DB_VERSION,
   openHistory,
   openHistoryDb,
   storeOver,
   type HistoryStore,
-} from '../../src/ui/history-store';
+} from '../../src/ui/history/history-store';
 
 /** History against the real IndexedDB of Chromium. Each test uses its own database. */
 

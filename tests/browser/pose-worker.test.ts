@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import deskUrl from '../fixtures/media/desk-640x480.png?url';
 import emptyUrl from '../fixtures/media/empty-640x480.png?url';
 import labels from '../fixtures/desk-640x480.labels.json';
-import { createPoseClient, type PoseClient } from '../../src/ui/pose-client';
+import { createPoseClient, type PoseClient } from '../../src/ui/capture/pose-client';
 import { keypoint, type EngineName, type KeypointName, type PoseFrameResult } from '../../src/core/pose';
 import { copyBitmap, loadBitmap, videoFrame } from './media';
 

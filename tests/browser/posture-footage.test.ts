@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import deskUrl from '../fixtures/media/desk-640x480.png?url';
 import emptyUrl from '../fixtures/media/empty-640x480.png?url';
 import seatedUrl from '../fixtures/media/faceapi-screenshot-webcam.png?url';
-import { createPoseClient, type PoseClient } from '../../src/ui/pose-client';
+import { createPoseClient, type PoseClient } from '../../src/ui/capture/pose-client';
 import type { PostureSample } from '../../src/core/posture/tracker';
 import { median } from '../../src/core/rate';
 import type { CalibrationOutcome } from '../../src/core/posture/calibration';

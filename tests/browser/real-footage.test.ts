@@ -19,7 +19,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { server } from '@vitest/browser/context';
-import { createPoseClient, type PoseClient } from '../../src/ui/pose-client';
+import { createPoseClient, type PoseClient } from '../../src/ui/capture/pose-client';
 import { DEFAULT_RUN, REAL_CASES, runRealCases, type RealFootageRun } from '../accuracy/real-footage';
 import { fixtureText, toFixture } from '../accuracy/keypoints-fixture';
 import { scoreRealRun, type RealScored } from '../accuracy/real-truth';

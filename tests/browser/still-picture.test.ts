@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import clipUrl from '../fixtures/media/cap12_edit.webm?url';
 import deskUrl from '../fixtures/media/desk-640x480.png?url';
-import { createPoseClient, type PoseClient } from '../../src/ui/pose-client';
+import { createPoseClient, type PoseClient } from '../../src/ui/capture/pose-client';
 import { keypoint, UPPER_BODY, type PoseFrameResult } from '../../src/core/pose';
 import { loadBitmap, transformBitmap, videoFrame } from './media';
 

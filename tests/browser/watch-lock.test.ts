@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWatchLock, type WatchLock } from '../../src/ui/watch-lock';
+import { createWatchLock, type WatchLock } from '../../src/ui/capture/watch-lock';
 
 /** The watch lock against Chromium's real Web Locks (two locks in one page stand for two tabs). */
 

@@ -9,7 +9,7 @@
  * Built once; each sample moves a few attributes, and only when a value
  * moved by a visible step.
  */
-import { setText } from '../dom';
+import { setText } from '../shell/dom';
 import type { MetricKey } from '../../core/posture/metrics/metric';
 import type { PostureSample } from '../../core/posture/tracker';
 

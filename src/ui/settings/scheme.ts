@@ -4,7 +4,7 @@
  * style sheet reads; it is set before the first paint (main.ts runs it
  * first), so a dark page never flashes light.
  */
-import { loadScheme, saveScheme, type Scheme } from '../local-store';
+import { loadScheme, saveScheme, type Scheme } from './local-store';
 
 export function applyScheme(scheme: Scheme, root: HTMLElement = document.documentElement): void {
   if (scheme === 'system') delete root.dataset.scheme;

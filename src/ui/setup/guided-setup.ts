@@ -6,7 +6,7 @@
  * moment. Each step is a part of the #setup view; one shows at a time and
  * takes the focus when it opens.
  */
-import { setData, setHidden, setText } from '../dom';
+import { setData, setHidden, setText } from '../shell/dom';
 import type { PostureFrameResult } from '../../../workers/engine/api';
 import { checkFraming } from './framing';
 

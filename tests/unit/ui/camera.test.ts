@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cameraProblem } from '../../../src/ui/camera';
+import { cameraProblem } from '../../../src/ui/capture/camera';
 
 const domError = (name: string) => Object.assign(new Error('x'), { name });
 

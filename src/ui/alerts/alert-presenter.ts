@@ -5,11 +5,11 @@
  * optional chime. All channels say the same words (core/alerts/message.ts)
  * and link the same article.
  */
-import type { AlertEvent, AlertSnapshot } from '../core/alerts/posture-state';
-import { alertMessage } from '../core/alerts/message';
-import type { ProblemId, Side } from '../core/alerts/problems';
-import type { ChannelId } from '../core/alerts/settings';
-import { articleHref } from '../core/articles/problem-articles';
+import type { AlertEvent, AlertSnapshot } from '../../core/alerts/posture-state';
+import { alertMessage } from '../../core/alerts/message';
+import type { ProblemId, Side } from '../../core/alerts/problems';
+import type { ChannelId } from '../../core/alerts/settings';
+import { articleHref } from '../../core/articles/problem-articles';
 import type { Chime } from './chime';
 import type { FaviconBadge } from './favicon-badge';
 

@@ -4,13 +4,13 @@
  * neutral, and handing a stored neutral to the worker when the camera
  * starts (unless it was taken with another camera or another field of view).
  */
-import { setData, setHidden, setText } from './dom';
-import type { PostureFrameResult } from '../../workers/engine/api';
-import { READING_NAMES, type Neutral } from '../core/posture/calibration';
-import type { MetricKey } from '../core/posture/metrics/metric';
-import { UNKNOWN_CAMERA_SOURCE, formatFov, sameFov, type FovEstimate } from '../core/posture/fov';
-import { deleteNeutral, loadNeutral, saveNeutral } from './local-store';
-import type { PoseWorker } from './pose-client';
+import { setData, setHidden, setText } from '../shell/dom';
+import type { PostureFrameResult } from '../../../workers/engine/api';
+import { READING_NAMES, type Neutral } from '../../core/posture/calibration';
+import type { MetricKey } from '../../core/posture/metrics/metric';
+import { UNKNOWN_CAMERA_SOURCE, formatFov, sameFov, type FovEstimate } from '../../core/posture/fov';
+import { deleteNeutral, loadNeutral, saveNeutral } from '../settings/local-store';
+import type { PoseWorker } from '../capture/pose-client';
 import { showSample } from './posture-panel';
 
 const CALIBRATION_MS = 5000;

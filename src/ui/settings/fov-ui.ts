@@ -4,7 +4,7 @@
  * with it, so the worker gets it before any neutral when a source starts,
  * and a change while a neutral is in use asks for a new calibration.
  */
-import { setHidden, setText } from './dom';
+import { setHidden, setText } from '../shell/dom';
 import {
   CUSTOM_FOV_RANGE,
   FOV_PRESETS,
@@ -14,9 +14,9 @@ import {
   type FovChoice,
   type FovEstimate,
   type ResolvedFov,
-} from '../core/posture/fov';
+} from '../../core/posture/fov';
 import { loadFovChoice, saveFovChoice } from './local-store';
-import type { PoseWorker } from './pose-client';
+import type { PoseWorker } from '../capture/pose-client';
 
 export interface FovElements {
   select: HTMLSelectElement;

@@ -3,7 +3,7 @@
  * worker started again after a crash (waiting longer after each crash in a
  * row), the camera opened again once it is plugged back in.
  */
-import { Backoff } from '../core/backoff';
+import { Backoff } from '../../core/backoff';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 

@@ -3,9 +3,15 @@
  * to it, rendered from the article data. Links are in-page anchors
  * (#causes/<id>), so reading one never stops the camera.
  */
-import { PROBLEM_IDS, PROBLEMS } from '../core/alerts/problems';
-import { ARTICLES, ARTICLE_IDS, DISCLAIMER, type Article, type Visibility } from '../core/articles/articles';
-import { PROBLEM_ARTICLES, articleHref } from '../core/articles/problem-articles';
+import { PROBLEM_IDS, PROBLEMS } from '../../core/alerts/problems';
+import {
+  ARTICLES,
+  ARTICLE_IDS,
+  DISCLAIMER,
+  type Article,
+  type Visibility,
+} from '../../core/articles/articles';
+import { PROBLEM_ARTICLES, articleHref } from '../../core/articles/problem-articles';
 
 const VISIBILITY: Record<Visibility, string> = {
   yes: 'The camera can see this',

@@ -4,17 +4,17 @@
  * permission: when the person calibrates (they have chosen to be coached)
  * or switches the channel on, never at load.
  */
-import { byId as $, setData, setHidden, setText } from './dom';
-import type { AlertSnapshot } from '../core/alerts/posture-state';
+import { byId as $, setData, setHidden, setText } from '../shell/dom';
+import type { AlertSnapshot } from '../../core/alerts/posture-state';
 import { AlertPresenter, systemNotify } from './alert-presenter';
 import { buildSettingsForm } from './alert-settings-view';
-import { buildArticles } from './articles-view';
-import { nowStatus } from './live/now-status';
+import { buildArticles } from '../articles/articles-view';
+import { nowStatus } from '../live/now-status';
 import { Chime } from './chime';
 import { FaviconBadge } from './favicon-badge';
-import type { PoseWorker } from './pose-client';
+import type { PoseWorker } from '../capture/pose-client';
 import { buildProblemsPanel, showProblems, statusText } from './problems-panel';
-import { loadAlertSettings, saveAlertSettings } from './local-store';
+import { loadAlertSettings, saveAlertSettings } from '../settings/local-store';
 
 export interface AlertsUi {
   /** Hands the settings, and a pause, to a (new) worker. */

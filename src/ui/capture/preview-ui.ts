@@ -19,7 +19,7 @@
  *   browsers keep a video that is shown in a floating window playing when
  *   its tab is hidden, so frames keep coming there.
  */
-import { loadShowPreview, saveShowPreview } from './local-store';
+import { loadShowPreview, saveShowPreview } from '../settings/local-store';
 
 export interface PreviewUi {
   /** A new source is playing in the video element: how its frames reach the worker. */

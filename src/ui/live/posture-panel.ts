@@ -1,7 +1,7 @@
 /** The live posture readout: one bar per metric, centred on the calibrated neutral. */
-import { setData, setHidden, setStyle, setText } from './dom';
-import type { MetricKey } from '../core/posture/metrics/metric';
-import type { PostureSample } from '../core/posture/tracker';
+import { setData, setHidden, setStyle, setText } from '../shell/dom';
+import type { MetricKey } from '../../core/posture/metrics/metric';
+import type { PostureSample } from '../../core/posture/tracker';
 
 interface Row {
   key: MetricKey | 'stillness';

@@ -7,9 +7,9 @@
  * Every read goes through its restore function, so a corrupt or old record
  * never becomes a wrong verdict.
  */
-import { restoreAlertSettings, type AlertSettings } from '../core/alerts/settings';
-import { restoreNeutral, type Neutral } from '../core/posture/calibration';
-import { restoreFovChoice, type FovChoice } from '../core/posture/fov';
+import { restoreAlertSettings, type AlertSettings } from '../../core/alerts/settings';
+import { restoreNeutral, type Neutral } from '../../core/posture/calibration';
+import { restoreFovChoice, type FovChoice } from '../../core/posture/fov';
 
 const NEUTRAL_KEY = 'knotless.neutral';
 const SETTINGS_KEY = 'knotless.alertSettings';

@@ -2,10 +2,10 @@
  * The posture state at a glance: whether monitoring is on, and for each
  * problem whether it is fine, building up (and for how long) or held.
  */
-import { setData, setText } from './dom';
-import type { AlertSnapshot } from '../core/alerts/posture-state';
-import { formatDuration, problemPhrase } from '../core/alerts/message';
-import { PROBLEM_IDS, PROBLEMS } from '../core/alerts/problems';
+import { setData, setText } from '../shell/dom';
+import type { AlertSnapshot } from '../../core/alerts/posture-state';
+import { formatDuration, problemPhrase } from '../../core/alerts/message';
+import { PROBLEM_IDS, PROBLEMS } from '../../core/alerts/problems';
 
 export function buildProblemsPanel(list: HTMLElement): void {
   list.replaceChildren(

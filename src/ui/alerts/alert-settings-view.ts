@@ -3,7 +3,7 @@
  * which problems to watch and which channels speak. Built from the settings
  * data; every change is checked with resolveAlertSettings and handed on.
  */
-import { PROBLEM_IDS, PROBLEMS } from '../core/alerts/problems';
+import { PROBLEM_IDS, PROBLEMS } from '../../core/alerts/problems';
 import {
   CHANNEL_IDS,
   SENSITIVITIES,
@@ -15,7 +15,7 @@ import {
   type ChannelId,
   type Sensitivity,
   type Thresholds,
-} from '../core/alerts/settings';
+} from '../../core/alerts/settings';
 
 const CHANNEL_LABELS: Record<ChannelId, string> = {
   banner: 'Banner in the page (read out by screen readers)',

@@ -4,12 +4,12 @@
  * one-sided strain, the week or month trend, export and deletion.
  */
 import uPlot from 'uplot';
-import { byId as $ } from './dom';
+import { byId as $ } from '../shell/dom';
 import 'uplot/dist/uPlot.min.css';
-import { formatDuration } from '../core/alerts/message';
-import { PROBLEMS } from '../core/alerts/problems';
-import { ARTICLES } from '../core/articles/articles';
-import { articleHref } from '../core/articles/problem-articles';
+import { formatDuration } from '../../core/alerts/message';
+import { PROBLEMS } from '../../core/alerts/problems';
+import { ARTICLES } from '../../core/articles/articles';
+import { articleHref } from '../../core/articles/problem-articles';
 import {
   LAYERS,
   dayChartData,
@@ -18,10 +18,10 @@ import {
   stackLayers,
   trendData,
   type Layer,
-} from '../core/history/day-report';
-import { deskAdvice } from '../core/history/desk-advice';
-import { csvChunks, jsonChunks } from '../core/history/export';
-import { addDays, localDay, type MinuteRecord } from '../core/history/minute';
+} from '../../core/history/day-report';
+import { deskAdvice } from '../../core/history/desk-advice';
+import { csvChunks, jsonChunks } from '../../core/history/export';
+import { addDays, localDay, type MinuteRecord } from '../../core/history/minute';
 import type { HistoryStore } from './history-store';
 
 export const LAYER_STYLE: Readonly<Record<Layer, { label: string; color: string }>> = {

@@ -4,9 +4,9 @@
  * reused a still picture's pose, who is in view. Counted on every result, written
  * only while the page is seen.
  */
-import { setText } from './dom';
-import type { PostureFrameResult } from '../../workers/engine/api';
-import { RateMeter, summarize } from '../core/rate';
+import { setText } from '../shell/dom';
+import type { PostureFrameResult } from '../../../workers/engine/api';
+import { RateMeter, summarize } from '../../core/rate';
 
 export interface LoopStatusElements {
   engine: HTMLElement;

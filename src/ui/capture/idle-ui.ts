@@ -4,7 +4,7 @@
  * box, never at load. The choice is kept (local-store.ts); once permission
  * was granted, it starts again by itself on the next visit.
  */
-import { loadPauseWhenLocked, savePauseWhenLocked } from './local-store';
+import { loadPauseWhenLocked, savePauseWhenLocked } from '../settings/local-store';
 
 interface IdleDetectorLike extends EventTarget {
   screenState: 'locked' | 'unlocked' | null;

@@ -4,8 +4,8 @@
  * plain data.
  */
 import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
-import type { PostureFrameResult as PoseFrameResult } from '../../workers/engine/api';
-import type { PoseWorkerApi } from '../../workers/pose.worker';
+import type { PostureFrameResult as PoseFrameResult } from '../../../workers/engine/api';
+import type { PoseWorkerApi } from '../../../workers/pose.worker';
 
 export type PoseWorker = Remote<PoseWorkerApi>;
 
@@ -52,7 +52,7 @@ export const HANG_MS = 20_000;
  * another.
  */
 export function createPoseClient(onCrash?: (message: string) => void): PoseClient {
-  const worker = new Worker(new URL('../../workers/pose.worker.ts', import.meta.url), {
+  const worker = new Worker(new URL('../../../workers/pose.worker.ts', import.meta.url), {
     type: 'module',
     name: 'pose',
   });

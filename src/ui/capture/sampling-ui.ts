@@ -3,8 +3,8 @@
  * setting, the battery state, the rate shown under Sampling, and the camera
  * asked for no more frames than the worker needs.
  */
-import { setData, setText } from './dom';
-import type { SamplingDecision } from '../core/sampling/governor';
+import { setData, setText } from '../shell/dom';
+import type { SamplingDecision } from '../../core/sampling/governor';
 import type { PoseWorker } from './pose-client';
 
 export interface SamplingUi {

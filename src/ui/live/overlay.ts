@@ -1,5 +1,5 @@
 /** Draws the skeleton over the preview. Nothing is drawn while the page is hidden. */
-import { keypoint, type KeypointName, type PoseFrameResult } from '../core/pose';
+import { keypoint, type KeypointName, type PoseFrameResult } from '../../core/pose';
 
 const BONES: readonly [KeypointName, KeypointName][] = [
   ['left_ear', 'left_eye'],

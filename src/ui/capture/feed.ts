@@ -5,7 +5,7 @@
  * frames keep flowing when the page is hidden. Elsewhere, and for still
  * images, the page pulls frames itself, one in flight at a time.
  */
-import type { PostureFrameResult as PoseFrameResult } from '../../workers/engine/api';
+import type { PostureFrameResult as PoseFrameResult } from '../../../workers/engine/api';
 import type { PoseClient } from './pose-client';
 
 export interface Feed {

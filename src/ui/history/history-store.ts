@@ -21,7 +21,7 @@ import {
   localDay,
   restoreMinute,
   type MinuteRecord,
-} from '../core/history/minute';
+} from '../../core/history/minute';
 
 export const DB_NAME = 'knotless';
 export const DB_VERSION = 2;
