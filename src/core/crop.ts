@@ -83,7 +83,7 @@ export interface KeepCropOptions {
   maxResize: number;
 }
 
-export const DEFAULT_KEEP_CROP: Readonly<KeepCropOptions> = Object.freeze({ maxShift: 0.05, maxResize: 0.1 });
+const DEFAULT_KEEP_CROP: Readonly<KeepCropOptions> = Object.freeze({ maxShift: 0.05, maxResize: 0.1 });
 
 /**
  * The crop for the next frame: the current one while the new one is close

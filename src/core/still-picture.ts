@@ -27,7 +27,7 @@ export interface StillPictureOptions {
   maxLightChange: number;
 }
 
-export const DEFAULT_STILL_PICTURE: Readonly<StillPictureOptions> = Object.freeze({
+const DEFAULT_STILL_PICTURE: Readonly<StillPictureOptions> = Object.freeze({
   grid: 16,
   maxCellChange: 5,
   changedCells: 3,

@@ -24,9 +24,9 @@ import type { Level } from './problem-timer';
 import type { Thresholds } from './settings';
 
 /** A problem clears below this share of its threshold. */
-export const EXIT_SHARE = 0.6;
+const EXIT_SHARE = 0.6;
 /** Stillness must fall this far below the frozen threshold to clear. */
-export const FROZEN_EXIT_DROP = 0.15;
+const FROZEN_EXIT_DROP = 0.15;
 
 export interface ProblemLevel {
   level: Level;

@@ -32,19 +32,19 @@ import { PROBLEM_IDS, PROBLEMS, type ProblemId, type Side } from './problems';
 import { DEFAULT_ALERT_SETTINGS, resolveAlertSettings, thresholdsOf, type AlertSettings } from './settings';
 
 /** Looking down at least this far (degrees from neutral) is a glance at the keyboard or a phone. */
-export const GLANCE_PITCH_DEG = 18;
+const GLANCE_PITCH_DEG = 18;
 /** A moment of sitting up shorter than this does not restart a building problem, ms. */
-export const GRACE_MS = 5000;
+const GRACE_MS = 5000;
 /** Good posture must last this long to clear an active problem, ms. */
 export const CLEAR_MS = 5000;
 /** Frozen is a slow measure: its moments of movement must last longer to count, ms. */
-export const FROZEN_GRACE_MS = 30_000;
+const FROZEN_GRACE_MS = 30_000;
 /** A sample stands for at most this much time (frames may be sparse or stall), ms. */
-export const MAX_STEP_MS = 5000;
+const MAX_STEP_MS = 5000;
 /** The calibrated person's head stays within this of its calibrated place, sideways and up or down, cm. */
-export const SAME_PERSON_LATERAL_CM = 30;
+const SAME_PERSON_LATERAL_CM = 30;
 /** ... and within this nearer or farther, cm. */
-export const SAME_PERSON_DEPTH_CM = 35;
+const SAME_PERSON_DEPTH_CM = 35;
 
 const GLANCE_PROBLEMS: ReadonlySet<ProblemId> = new Set(['forwardHead', 'roundedShoulders', 'tooClose']);
 
@@ -85,7 +85,7 @@ export type StateSample = Pick<
 >;
 
 /** Whether the sample shows the calibrated person (not nobody, not someone else). */
-export function isCalibratedPerson(s: Pick<StateSample, 'present' | 'headOffsetCm'>): boolean {
+function isCalibratedPerson(s: Pick<StateSample, 'present' | 'headOffsetCm'>): boolean {
   if (!s.present) return false;
   const o = s.headOffsetCm;
   if (!o) return true;

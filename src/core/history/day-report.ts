@@ -8,9 +8,9 @@ import { POSTURE_PROBLEMS } from './aggregate';
 import { MINUTE_MS, addDays, addMinute, dayBounds, emptyMinute, type MinuteRecord } from './minute';
 
 /** Absent this long between two stretches in view, a break, ms (as the alerts count one). */
-export const BREAK_MS = 3 * MINUTE_MS;
+const BREAK_MS = 3 * MINUTE_MS;
 /** A minute counts as good when at least this share of its judged time was good. */
-export const GOOD_MINUTE_SHARE = 0.8;
+const GOOD_MINUTE_SHARE = 0.8;
 /** And when at least this many of its seconds were judged. */
 const JUDGED_MIN_S = 20;
 

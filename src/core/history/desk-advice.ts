@@ -19,7 +19,7 @@ export interface Advice {
 }
 
 /** Advice needs this much judged time in the day, s: less is a glimpse, not a habit. */
-export const ADVICE_MIN_JUDGED_S = 20 * 60;
+const ADVICE_MIN_JUDGED_S = 20 * 60;
 /** Looking down this far on average, against the calibrated neutral, degrees. */
 const LOOKING_DOWN_DEG = 10;
 /** Leaning in or too close for this share of the judged time. */

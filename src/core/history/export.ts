@@ -25,7 +25,7 @@ export const CSV_COLUMNS = [
 
 const num = (v: number) => String(Math.round(v * 100) / 100);
 
-export function csvRow(r: MinuteRecord): string {
+function csvRow(r: MinuteRecord): string {
   return [
     isoUtc(r.t),
     r.day,

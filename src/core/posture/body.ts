@@ -12,15 +12,15 @@
 import type { Vec3 } from './camera';
 
 /** Ear point to ear point (bitragion breadth). */
-export const EAR_WIDTH_CM = 14.5;
+const EAR_WIDTH_CM = 14.5;
 /** Pupil to pupil. */
-export const EYE_WIDTH_CM = 6.3;
+const EYE_WIDTH_CM = 6.3;
 /** Eyes in front of the ear line, and above it. */
 export const EYE_AHEAD_CM = 8.0;
-export const EYE_RISE_CM = 1.0;
+const EYE_RISE_CM = 1.0;
 /** Nose tip in front of the ear line, and below it. */
-export const NOSE_AHEAD_CM = 10.5;
-export const NOSE_DROP_CM = 3.5;
+const NOSE_AHEAD_CM = 10.5;
+const NOSE_DROP_CM = 3.5;
 /** Shoulder point to shoulder point, used until calibration measures the person. */
 export const SHOULDER_WIDTH_CM = 38;
 

@@ -60,9 +60,5 @@ export function toNorm(k: Intrinsics, xPx: number, yPx: number): NormPoint {
   return { u: (xPx - k.cxPx) / k.focalPx, v: (yPx - k.cyPx) / k.focalPx };
 }
 
-export function toPixels(k: Intrinsics, p: Vec3): { xPx: number; yPx: number } {
-  return { xPx: k.cxPx + (k.focalPx * p.x) / p.z, yPx: k.cyPx + (k.focalPx * p.y) / p.z };
-}
-
 export const deg = (rad: number): number => (rad * 180) / Math.PI;
 export const rad = (degrees: number): number => (degrees * Math.PI) / 180;

@@ -40,7 +40,7 @@ export interface FaceDepthOptions {
   steadyRad: number;
 }
 
-export const DEFAULT_FACE_DEPTH: Readonly<FaceDepthOptions> = Object.freeze({
+const DEFAULT_FACE_DEPTH: Readonly<FaceDepthOptions> = Object.freeze({
   minTurnRad: (12 * Math.PI) / 180,
   facingRad: (5 * Math.PI) / 180,
   withinMs: 3000,

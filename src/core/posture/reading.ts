@@ -3,8 +3,3 @@ export type Reading = { value: number; reason: null } | { value: null; reason: s
 
 export const known = (value: number): Reading => ({ value, reason: null });
 export const unknown = (reason: string): Reading => ({ value: null, reason });
-
-/** Applies `f` to a known value; passes the reason of an unknown one through. */
-export function mapReading(r: Reading, f: (v: number) => number): Reading {
-  return r.value == null ? r : known(f(r.value));
-}

@@ -69,7 +69,7 @@ export interface TrackerOptions {
   smoothing: boolean;
 }
 
-export const DEFAULT_TRACKER: Readonly<TrackerOptions> = Object.freeze({
+const DEFAULT_TRACKER: Readonly<TrackerOptions> = Object.freeze({
   fovDeg: DEFAULT_FOV_DEG,
   smoothing: true,
 });

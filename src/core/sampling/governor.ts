@@ -38,7 +38,7 @@ export interface SamplingOptions {
   holdActiveMs: number;
 }
 
-export const DEFAULT_SAMPLING: Readonly<SamplingOptions> = Object.freeze({
+const DEFAULT_SAMPLING: Readonly<SamplingOptions> = Object.freeze({
   adaptive: true,
   fixedFps: 10,
   steadyFps: 0.5,
@@ -145,7 +145,7 @@ export class MotionDetector {
 const BUILDING_MS = 1500;
 
 /** Whether any posture problem is held, or has been past its threshold for a moment on its way to an alert. */
-export function problemBuilding(s: Pick<AlertSnapshot, 'problems'>): boolean {
+function problemBuilding(s: Pick<AlertSnapshot, 'problems'>): boolean {
   return PROBLEM_IDS.some((id) => {
     const p = s.problems[id];
     return (

@@ -36,14 +36,10 @@ function trackProcessorCtor(): TrackProcessorCtor | null {
   return ctor ?? null;
 }
 
-export function supportsTrackStreaming(): boolean {
-  return trackProcessorCtor() !== null;
-}
-
 /** How often the worker is asked whether it is still there, ms. */
 const HEARTBEAT_MS = 5000;
 /** A worker that has not answered for this long is taken for dead, ms. */
-export const HANG_MS = 20_000;
+const HANG_MS = 20_000;
 
 /**
  * Starts the pose worker. `onCrash` is called once, when the worker throws

@@ -140,4 +140,4 @@ export function setupPreview(
 }
 
 /** Below this many camera frames a second, the picture is a still refreshed with each sample. */
-export const STILLS_BELOW_FPS = 3;
+const STILLS_BELOW_FPS = 3;

@@ -54,7 +54,7 @@ export interface SessionDeps {
 }
 
 /** How often people are counted while monitoring, ms. */
-export const COUNT_PEOPLE_EVERY_MS = 60_000;
+const COUNT_PEOPLE_EVERY_MS = 60_000;
 
 export class MonitoringSession {
   private client: PoseClient | null = null;

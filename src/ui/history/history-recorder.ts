@@ -10,7 +10,7 @@ import { MinuteAggregator, historySample } from '../../core/history/aggregate';
 import type { HistoryStore } from './history-store';
 
 /** Written at least this often, ms (with one result a second or more, nothing older than 10 s is ever unsaved). */
-export const FLUSH_MS = 8000;
+const FLUSH_MS = 8000;
 
 export interface HistoryRecorder {
   record(result: Pick<PostureFrameResult, 'alerts' | 'posture'>, wallMs?: number): void;

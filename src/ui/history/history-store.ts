@@ -23,7 +23,7 @@ import {
   type MinuteRecord,
 } from '../../core/history/minute';
 
-export const DB_NAME = 'knotless';
+const DB_NAME = 'knotless';
 export const DB_VERSION = 2;
 
 interface HistorySchema extends DBSchema {
@@ -40,7 +40,7 @@ type UpgradeTx = IDBPTransaction<HistorySchema, ('minutes' | 'days')[], 'version
  *   time-zone change no longer moves it), and per-day totals built from
  *   the minutes already there.
  */
-export const UPGRADES: ((db: Db, tx: UpgradeTx) => Promise<void>)[] = [
+const UPGRADES: ((db: Db, tx: UpgradeTx) => Promise<void>)[] = [
   async (db) => {
     db.createObjectStore('minutes', { keyPath: 't' });
   },

@@ -24,7 +24,7 @@ import { csvChunks, jsonChunks } from '../../core/history/export';
 import { addDays, localDay, type MinuteRecord } from '../../core/history/minute';
 import type { HistoryStore } from './history-store';
 
-export const LAYER_STYLE: Readonly<Record<Layer, { label: string; color: string }>> = {
+const LAYER_STYLE: Readonly<Record<Layer, { label: string; color: string }>> = {
   good: { label: 'Good posture', color: '#3a9d5d' },
   forwardHead: { label: PROBLEMS.forwardHead.label, color: '#e07b39' },
   roundedShoulders: { label: PROBLEMS.roundedShoulders.label, color: '#d4a017' },

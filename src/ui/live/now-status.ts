@@ -16,9 +16,6 @@ export interface NowStatus {
   text: string;
 }
 
-/** Before any sample: nothing watched yet. */
-export const NOT_WATCHING: NowStatus = Object.freeze({ level: 'off', text: 'Not watching yet' });
-
 export function nowStatus(s: AlertSnapshot): NowStatus {
   if (s.status === 'paused') return { level: 'off', text: 'Paused' };
   if (s.status === 'away') return { level: 'off', text: 'Nobody in view' };

@@ -16,7 +16,7 @@ const BONES: readonly [KeypointName, KeypointName][] = [
   ['left_hip', 'right_hip'],
 ];
 
-export const MIN_DRAW_SCORE = 0.3;
+const MIN_DRAW_SCORE = 0.3;
 
 /** What each canvas shows now, so that the same pose is not drawn again (a still picture's pose comes back unchanged). */
 const shown = new WeakMap<HTMLCanvasElement, { key: string; drawn: number }>();

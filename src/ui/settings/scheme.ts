@@ -6,7 +6,7 @@
  */
 import { loadScheme, saveScheme, type Scheme } from './local-store';
 
-export function applyScheme(scheme: Scheme, root: HTMLElement = document.documentElement): void {
+function applyScheme(scheme: Scheme, root: HTMLElement = document.documentElement): void {
   if (scheme === 'system') delete root.dataset.scheme;
   else root.dataset.scheme = scheme;
 }
