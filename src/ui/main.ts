@@ -69,6 +69,8 @@ const calibration = createCalibrationView({
   warnings: $<HTMLUListElement>('calibration-warnings'),
   readings: $('calibration-readings'),
   metrics: ui.metrics,
+  // A new camera sees the person from somewhere else: the framing is checked again once it runs.
+  onCameraChanged: () => (setupOnStart = true),
 });
 const fov = setupFov(
   {
@@ -126,6 +128,8 @@ function showResult(result: PoseFrameResult): void {
   figures.update(result.posture);
 }
 
+/** The camera starting is another one than calibrated with: the guided setup opens at its framing check. */
+let setupOnStart = false;
 const session = new MonitoringSession({
   view: {
     say,
@@ -135,6 +139,10 @@ const session = new MonitoringSession({
       ui.placeholder.hidden = true;
     },
     started(mode, stream) {
+      if (setupOnStart) {
+        setupOnStart = false;
+        shell.go('#setup');
+      }
       ui.pathOut.textContent = mode === 'worker-stream' ? 'camera → worker' : 'page → worker';
       ui.calibrate.disabled = false;
       if (stream) preview.attach(stream, mode);
@@ -269,6 +277,6 @@ const guided = setupGuidedSetup($('view-setup'), {
 });
 let pageLoading = true;
 shell.onRoute((route) => {
-  if (route.view === 'setup') guided.open(!pageLoading);
+  if (route.view === 'setup') guided.open(!pageLoading, session.running);
   pageLoading = false;
 });

@@ -156,6 +156,7 @@ describe('the built app', () => {
       const page = await browser.newPage();
       await page.goto(server.url);
       await offlineReady(page);
+      await showView(page, 'now');
       await page.uncheck('#show-preview');
       await startCamera(page);
       await page.waitForTimeout(12_000); // one history flush at least

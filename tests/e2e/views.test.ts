@@ -173,4 +173,23 @@ describe('views, guided setup and reach', () => {
     }
     await showView(page, 'now');
   });
+
+  it('checks the framing again when the camera is another one than calibrated with', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.evaluate(() => {
+      const neutral = JSON.parse(localStorage.getItem('knotless.neutral') ?? '{}') as {
+        camera: { label: string };
+      };
+      neutral.camera.label = 'Laptop camera (04f2:b6d9)';
+      localStorage.setItem('knotless.neutral', JSON.stringify(neutral));
+    });
+    await page.reload();
+    expect(page.url().endsWith('#now')).toBe(true);
+    await page.click('#start-camera');
+    await page.waitForSelector('#view-setup [data-step="framing"]:not([hidden])', { timeout: 60_000 });
+    expect(page.url().endsWith('#setup')).toBe(true);
+    expect(await page.textContent('#calibration-status')).toMatch(
+      /You calibrated with another camera \(Laptop camera/,
+    );
+  });
 });

@@ -27,6 +27,8 @@ export interface CalibrationElements {
   /** What the calibration measures, and what not and why. */
   readings: HTMLElement;
   metrics: HTMLElement;
+  /** A stored neutral was taken with another camera: the person sets up again. */
+  onCameraChanged?: () => void;
 }
 
 export interface CalibrationView {
@@ -99,6 +101,7 @@ export function createCalibrationView(el: CalibrationElements): CalibrationView 
         await api.setNeutral(null);
         use(null);
         el.status.textContent = `You calibrated with another camera (${neutral.camera.label}). Press Calibrate again for this one.`;
+        el.onCameraChanged?.();
         return;
       }
       if (!sameFov(neutral.fovDeg, sourceFov.fovDeg)) {

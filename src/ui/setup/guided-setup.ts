@@ -24,8 +24,11 @@ export interface SetupActions {
 }
 
 export interface GuidedSetup {
-  /** Starts over at the first step (the view was opened); `focus`: move the focus to it (not at page load). */
-  open(focus?: boolean): void;
+  /**
+   * Starts over (the view was opened): at the first step, or at the framing
+   * check when the camera already runs. `focus`: move the focus to it (not at page load).
+   */
+  open(focus?: boolean, cameraRunning?: boolean): void;
   /** Every result while the setup is shown. */
   follow(result: PostureFrameResult): void;
 }
@@ -87,9 +90,9 @@ export function setupGuidedSetup(root: HTMLElement, actions: SetupActions): Guid
   q<HTMLButtonElement>('#setup-finish').addEventListener('click', () => actions.finish());
 
   return {
-    open(focus = true) {
+    open(focus = true, cameraRunning = false) {
       goodSince = null;
-      show('intro', focus);
+      show(cameraRunning ? 'framing' : 'intro', focus);
     },
     follow(result) {
       if (step === 'framing') {
