@@ -1,4 +1,5 @@
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -63,6 +64,24 @@ describe('the built app', () => {
   const app = useApp(async () => {
     await buildApp(BUILT, 'a');
     return startBuiltServer(BUILT);
+  });
+
+  it("keeps the page's own JavaScript under 80 kB gzipped (the worker and its models apart)", () => {
+    // The page's scripts: the entry in index.html and every chunk it imports, statically or not.
+    const assets = join(BUILT, 'assets');
+    const entry = /src="\/assets\/([\w.-]+\.js)"/.exec(readFileSync(join(BUILT, 'index.html'), 'utf8'))?.[1];
+    expect(entry).toBeDefined();
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(join(assets, file), 'utf8');
+      for (const [, name] of text.matchAll(/"\.\/([\w.-]+\.js)"/g)) visit(name!);
+    };
+    visit(entry!);
+    const gz = [...seen].reduce((a, f) => a + gzipSync(readFileSync(join(assets, f))).length, 0);
+    expect([...seen].some((f) => f.startsWith('pose.worker'))).toBe(false);
+    expect(gz / 1024).toBeLessThan(80);
   });
 
   it('holds a strict security policy through a whole session, and nothing leaves the origin', async () => {

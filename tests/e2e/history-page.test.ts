@@ -150,6 +150,10 @@ describe('history in the app', () => {
     );
     expect(Number(await page.getAttribute('#day-chart', 'data-alerts'))).toBeGreaterThan(3);
     expect(await page.getAttribute('#trend-chart', 'data-days')).toBe('7');
+    // The trend in words beside its chart.
+    expect(await page.textContent('#trend-summary')).toMatch(
+      /^Over these 7 days: .+ in good posture and .+ in poor posture, on 4 days with data; good posture from \d+ % to \d+ % of a day\.$/,
+    );
     // The chart has ink in the colours of good posture and of head forward.
     const colours = await page.$eval('#day-chart canvas', (c) => {
       const canvas = c as HTMLCanvasElement;

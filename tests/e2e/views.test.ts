@@ -160,7 +160,18 @@ describe('views, guided setup and reach', () => {
     );
   });
 
-  it('fits a 360-pixel-wide window on every view (screenshots)', async () => {
+  it('fits a 360-pixel-wide window, and a 1280-pixel one at 200 % zoom, on every view (screenshots)', async () => {
+    // At 200 % zoom a 1280-pixel window is 640 CSS pixels wide: nothing may scroll sideways there either.
+    await page.setViewportSize({ width: 640, height: 400 });
+    for (const view of VIEWS) {
+      if (view === 'setup') await page.evaluate(() => (location.hash = '#setup'));
+      else await showView(page, view);
+      await page.waitForSelector(`[data-view="${view}"]:not([hidden])`);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth),
+        `${view} at 640`,
+      ).toBeLessThanOrEqual(640);
+    }
     await page.setViewportSize({ width: 360, height: 740 });
     for (const view of VIEWS) {
       if (view === 'setup') await page.evaluate(() => (location.hash = '#setup'));

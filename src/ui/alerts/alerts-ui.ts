@@ -110,7 +110,8 @@ export function setupAlerts(api: () => PoseWorker | null): AlertsUi {
     ui.pause.textContent = pausedBy.has('user') ? 'Resume' : 'Pause';
     applyPause();
   });
-  for (const button of ui.banner.querySelectorAll<HTMLButtonElement>('[data-snooze-min]')) {
+  // In the banner, and at hand in Now.
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-snooze-min]')) {
     button.addEventListener('click', () => {
       presenter.clearAll();
       void api()?.snooze(Number(button.dataset.snoozeMin) * 60_000);

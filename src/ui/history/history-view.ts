@@ -49,6 +49,8 @@ export interface HistoryElements {
   oneSided: HTMLElement;
   trendRange: HTMLSelectElement;
   trendChart: HTMLElement;
+  /** The trend in words, next to its chart. */
+  trendSummary: HTMLElement;
   exportCsv: HTMLButtonElement;
   exportJson: HTMLButtonElement;
   remove: HTMLButtonElement;
@@ -69,6 +71,7 @@ export function historyElements(): HistoryElements {
     oneSided: $('one-sided'),
     trendRange: $('trend-range'),
     trendChart: $('trend-chart'),
+    trendSummary: $('trend-summary'),
     exportCsv: $('export-csv'),
     exportJson: $('export-json'),
     remove: $('delete-history'),
@@ -265,6 +268,13 @@ export function setupHistoryView(el: HistoryElements, store: () => HistoryStore 
       el.trendChart,
     );
     el.trendChart.dataset.days = String(t.days.length);
+    const goodSum = t.goodH.reduce<number>((a, v) => a + (v ?? 0), 0);
+    const poorSum = t.poorH.reduce<number>((a, v) => a + (v ?? 0), 0);
+    const judged = t.goodPct.filter((v): v is number => v != null);
+    el.trendSummary.textContent =
+      judged.length === 0
+        ? 'Nothing judged on these days yet.'
+        : `Over these ${t.days.length} days: ${formatDuration(goodSum * 3_600_000)} in good posture and ${formatDuration(poorSum * 3_600_000)} in poor posture, on ${judged.length} day${judged.length === 1 ? '' : 's'} with data; good posture from ${Math.round(Math.min(...judged))} % to ${Math.round(Math.max(...judged))} % of a day.`;
   }
 
   async function fillDays(s: HistoryStore): Promise<void> {

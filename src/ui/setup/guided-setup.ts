@@ -6,7 +6,7 @@
  * moment. Each step is a part of the #setup view; one shows at a time and
  * takes the focus when it opens.
  */
-import { setData, setHidden, setText } from '../shell/dom';
+import { byId as $, setData, setHidden, setText } from '../shell/dom';
 import type { PostureFrameResult } from '../../../workers/engine/api';
 import { checkFraming } from './framing';
 
@@ -37,19 +37,14 @@ export interface GuidedSetup {
 const STEADY_MS = 1500;
 
 export function setupGuidedSetup(root: HTMLElement, actions: SetupActions): GuidedSetup {
-  const q = <T extends HTMLElement>(sel: string) => {
-    const el = root.querySelector<T>(sel);
-    if (!el) throw new Error(`${sel} is missing from the setup`);
-    return el;
-  };
   const steps = [...root.querySelectorAll<HTMLElement>('[data-step]')];
-  const checks = q<HTMLUListElement>('#framing-checks');
-  const summary = q('#framing-summary');
-  const calibrateButton = q<HTMLButtonElement>('#setup-calibrate');
-  const countdown = q('#setup-countdown');
-  const outcome = q('#setup-outcome');
-  const notifyButton = q<HTMLButtonElement>('#setup-notify');
-  const notifyStatus = q('#setup-notify-status');
+  const checks = $<HTMLUListElement>('framing-checks');
+  const summary = $('framing-summary');
+  const calibrateButton = $<HTMLButtonElement>('setup-calibrate');
+  const countdown = $('setup-countdown');
+  const outcome = $('setup-outcome');
+  const notifyButton = $<HTMLButtonElement>('setup-notify');
+  const notifyStatus = $('setup-notify-status');
   let step: SetupStep = 'intro';
   let goodSince: number | null = null;
 
@@ -64,7 +59,7 @@ export function setupGuidedSetup(root: HTMLElement, actions: SetupActions): Guid
     }
   };
 
-  q<HTMLButtonElement>('#setup-start').addEventListener('click', () => {
+  $<HTMLButtonElement>('setup-start').addEventListener('click', () => {
     void actions.startCamera().then((ok) => {
       if (ok) show('framing');
     });
@@ -87,7 +82,7 @@ export function setupGuidedSetup(root: HTMLElement, actions: SetupActions): Guid
       notifyButton.disabled = p !== 'default';
     });
   });
-  q<HTMLButtonElement>('#setup-finish').addEventListener('click', () => actions.finish());
+  $<HTMLButtonElement>('setup-finish').addEventListener('click', () => actions.finish());
 
   return {
     open(focus = true, cameraRunning = false) {
