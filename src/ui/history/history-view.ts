@@ -99,6 +99,14 @@ function barSeries(label: string, color: string): uPlot.Series {
   };
 }
 
+/** An axis in the page's colours (light or dark), read when a chart is drawn. */
+function axis(): uPlot.Axis {
+  const css = getComputedStyle(document.documentElement);
+  const fg = css.getPropertyValue('--fg').trim() || '#1b1f24';
+  const line = css.getPropertyValue('--line').trim() || '#c5ccd3';
+  return { stroke: fg, grid: { stroke: line, width: 1 }, ticks: { stroke: line, width: 1 } };
+}
+
 function trendBars(label: string, color: string): uPlot.Series {
   return { ...barSeries(label, color), paths: uPlot.paths.bars?.({ size: [0.7, 40], align: 0 }) };
 }
@@ -133,8 +141,9 @@ export function setupHistoryView(el: HistoryElements, store: () => HistoryStore 
       cursor: { show: true, points: { show: false } },
       scales: { x: { time: true }, y: { range: [0, top * 1.15] } },
       axes: [
-        {},
+        axis(),
         {
+          ...axis(),
           label: `minutes in each ${data.bucketMin} min`,
           size: 50,
           values: (_u, ticks) => ticks.map(String),
@@ -256,11 +265,12 @@ export function setupHistoryView(el: HistoryElements, store: () => HistoryStore 
         },
         axes: [
           {
+            ...axis(),
             splits: () => index.filter((i) => count <= 7 || (count - 1 - i) % 5 === 0),
             values: (_u, splits) => splits.map(label),
             grid: { show: false },
           },
-          { label: 'hours judged', size: 50 },
+          { ...axis(), label: 'hours judged', size: 50 },
         ],
         series: [{}, trendBars('Poor posture', '#e07b39'), trendBars('Good posture', '#3a9d5d')],
       },
