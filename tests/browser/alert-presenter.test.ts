@@ -94,7 +94,7 @@ describe('alert presenter', () => {
     expect(li.dataset.problem).toBe('tilt');
     expect(li.dataset.side).toBe('left');
     expect(li.querySelector('.what')!.textContent).toBe('Leaning to your left for 40 s');
-    expect(li.querySelector('a')!.getAttribute('href')).toBe('#article-tilt-rotation');
+    expect(li.querySelector('a')!.getAttribute('href')).toBe('#causes/tilt-rotation');
     expect(announcer.textContent).toMatch(/^Leaning to your left for 40 s\. /);
     expect(document.title).toBe('⚠ Leaning to your left · knotless');
     await expect.poll(() => icon.href).toMatch(/^data:image\/png/);

@@ -6,6 +6,8 @@ import type { AlertSnapshot } from '../../core/alerts/posture-state';
 import { formatDuration, problemPhrase } from '../../core/alerts/message';
 import { PROBLEM_IDS, PROBLEMS, type ProblemId } from '../../core/alerts/problems';
 
+/** A posture is named once held this long: a glance aside or down is not worth a change of status, ms. */
+export const NAMED_AFTER_MS = 10_000;
 const SLOW: ReadonlySet<ProblemId> = new Set<ProblemId>(['sittingTooLong', 'frozen']);
 
 export type StatusLevel = 'off' | 'good' | 'building' | 'alert';
@@ -23,7 +25,9 @@ export function nowStatus(s: AlertSnapshot): NowStatus {
   const held = judged.filter((id) => s.problems[id].phase === 'active');
   // Sitting time and stillness build up slowly all the time: they are named once they alert.
   const building = judged
-    .filter((id) => s.problems[id].phase === 'building' && !SLOW.has(id))
+    .filter(
+      (id) => s.problems[id].phase === 'building' && !SLOW.has(id) && s.problems[id].heldMs >= NAMED_AFTER_MS,
+    )
     .sort((a, b) => s.problems[b].heldMs - s.problems[a].heldMs);
   if (held.length > 0) {
     const id = held[0]!;

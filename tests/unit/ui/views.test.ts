@@ -86,6 +86,13 @@ describe('the Now status', () => {
     expect(nowStatus(sitting).level).toBe('alert');
   });
 
+  it('names a posture only once it has been held past a glance', () => {
+    const glance = snapshot({}, { twist: { phase: 'building', side: 'left', heldMs: 6_000 } });
+    expect(nowStatus(glance)).toEqual({ level: 'good', text: 'Good posture' });
+    const held = snapshot({}, { twist: { phase: 'building', side: 'left', heldMs: 12_000 } });
+    expect(nowStatus(held)).toEqual({ level: 'building', text: 'Turned to your left for 12 s' });
+  });
+
   it('leaves sitting time and stillness, which build all the time, out until they alert', () => {
     const s = snapshot(
       {},
