@@ -101,10 +101,10 @@ function barSeries(label: string, color: string): uPlot.Series {
 
 /** An axis in the page's colours (light or dark), read when a chart is drawn. */
 function axis(): uPlot.Axis {
-  const css = getComputedStyle(document.documentElement);
-  const fg = css.getPropertyValue('--fg').trim() || '#1b1f24';
-  const line = css.getPropertyValue('--line').trim() || '#c5ccd3';
-  return { stroke: fg, grid: { stroke: line, width: 1 }, ticks: { stroke: line, width: 1 } };
+  // The page's text colour, resolved (its custom property holds a light-dark() pair).
+  const fg = getComputedStyle(document.documentElement).color || 'rgb(27, 31, 36)';
+  const faint = fg.replace(/^rgb\((.*)\)$/, 'rgba($1, 0.2)');
+  return { stroke: fg, grid: { stroke: faint, width: 1 }, ticks: { stroke: faint, width: 1 } };
 }
 
 function trendBars(label: string, color: string): uPlot.Series {
@@ -217,7 +217,9 @@ export function setupHistoryView(el: HistoryElements, store: () => HistoryStore 
       const text = `Leaning or turned: ${formatDuration(s.leftS * 1000)} to your left, ${formatDuration(s.rightS * 1000)} to your right (${pct} % left, ${100 - pct} % right). `;
       const verdict = side.side
         ? `Mostly to your ${side.side}: knots on one side, between the shoulder blade and the spine, often come from this. Read `
-        : 'Fairly even between the sides. More in ';
+        : s.leftS + s.rightS < 60
+          ? 'Too little of it yet to tell whether one side wins. More in '
+          : 'Fairly even between the sides. More in ';
       el.oneSided.replaceChildren(text, verdict, link, '.');
     }
     el.oneSided.dataset.side = side.side ?? '';

@@ -42,31 +42,45 @@ interface Figure {
   update(sample: PostureSample): void;
 }
 
+/**
+ * A figure's frame: the drawing (named by its caption), the neutral drawn
+ * dashed and the posture now over it, and the caption with `waiting` until
+ * there is a calibrated sample.
+ */
+function frame(kind: 'side' | 'front', waiting: string) {
+  const figure = document.createElement('figure');
+  figure.className = `posture-figure ${kind}`;
+  const svg = svgEl('svg', { viewBox: '0 0 140 150', role: 'img', 'aria-labelledby': `${kind}-caption` });
+  const neutral = svgEl('g', { class: 'neutral' });
+  const now = svgEl('g', { class: 'now' });
+  const caption = document.createElement('figcaption');
+  caption.id = `${kind}-caption`;
+  caption.textContent = waiting;
+  svg.append(neutral, now);
+  figure.append(svg, caption);
+  return { figure, svg, neutral, now, caption };
+}
+
 /** The side view: hip, trunk up to the shoulder, neck, head; facing right (the screen is on the right). */
 function sideFigure(): Figure {
-  const figure = document.createElement('figure');
-  figure.className = 'posture-figure side';
-  const svg = svgEl('svg', { viewBox: '0 0 140 150', role: 'img', 'aria-labelledby': 'side-caption' });
+  const { figure, svg, neutral, now, caption } = frame(
+    'side',
+    'Side view of your head and shoulders: shown once you have calibrated.',
+  );
   const hip = { x: 60, y: 140 };
   const shoulder = { x: 60, y: 72 };
   const head = { x: 64, y: 30 };
-  const neutral = svgEl('g', { class: 'neutral' });
   neutral.append(
     svgEl('path', { d: `M${hip.x} ${hip.y} L${shoulder.x} ${shoulder.y} L${head.x} ${head.y + 14}` }),
     svgEl('circle', { cx: head.x, cy: head.y, r: 15 }),
   );
-  const now = svgEl('g', { class: 'now' });
   const body = svgEl('path', { d: '' });
   const skull = svgEl('circle', { cx: head.x, cy: head.y, r: 15 });
   const nose = svgEl('path', { d: '' });
   const shoulderDot = svgEl('circle', { cx: shoulder.x, cy: shoulder.y, r: 4.5 });
   now.append(body, skull, nose, shoulderDot);
   const screen = svgEl('rect', { x: 128, y: 18, width: 5, height: 40, rx: 1.5, class: 'screen' });
-  svg.append(screen, neutral, now);
-  const caption = document.createElement('figcaption');
-  caption.id = 'side-caption';
-  caption.textContent = 'Side view of your head and shoulders: shown once you have calibrated.';
-  figure.append(svg, caption);
+  svg.prepend(screen);
   let drawn = '';
   return {
     root: figure,
@@ -123,12 +137,12 @@ function sideFigure(): Figure {
 
 /** The front view: shoulder line, head over it. */
 function frontFigure(): Figure {
-  const figure = document.createElement('figure');
-  figure.className = 'posture-figure front';
-  const svg = svgEl('svg', { viewBox: '0 0 140 150', role: 'img', 'aria-labelledby': 'front-caption' });
+  const { figure, neutral, now, caption } = frame(
+    'front',
+    'Front view of your shoulders and head: shown once you have calibrated.',
+  );
   const c = { x: 70, y: 90 };
   const half = 44;
-  const neutral = svgEl('g', { class: 'neutral' });
   neutral.append(
     svgEl('path', { d: `M${c.x - half} ${c.y} L${c.x + half} ${c.y} M${c.x} ${c.y} L${c.x} ${c.y - 28}` }),
     svgEl('ellipse', { cx: c.x, cy: c.y - 50, rx: 15, ry: 19 }),
@@ -136,7 +150,6 @@ function frontFigure(): Figure {
       d: `M${c.x - half + 6} ${c.y} L${c.x - half + 10} 146 M${c.x + half - 6} ${c.y} L${c.x + half - 10} 146`,
     }),
   );
-  const now = svgEl('g', { class: 'now' });
   const line = svgEl('path', { d: '' });
   const headG = svgEl('g', {});
   headG.append(
@@ -145,11 +158,6 @@ function frontFigure(): Figure {
     svgEl('path', { d: `M${c.x - 6} ${c.y - 54} h0.1 M${c.x + 6} ${c.y - 54} h0.1`, class: 'eyes' }),
   );
   now.append(line, headG);
-  svg.append(neutral, now);
-  const caption = document.createElement('figcaption');
-  caption.id = 'front-caption';
-  caption.textContent = 'Front view of your shoulders and head: shown once you have calibrated.';
-  figure.append(svg, caption);
   let drawn = '';
   return {
     root: figure,
