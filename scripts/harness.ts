@@ -102,8 +102,11 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
 
 const run = promisify(execFile);
 
-/** Opens one of the app's views (now, today, causes, settings) through its address, as a link would. */
-export async function showView(page: Page, view: 'now' | 'today' | 'causes' | 'settings'): Promise<void> {
+/** Opens one of the app's views (setup, now, today, causes, settings) through its address, as a link would. */
+export async function showView(
+  page: Page,
+  view: 'setup' | 'now' | 'today' | 'causes' | 'settings',
+): Promise<void> {
   await page.evaluate((v) => {
     location.hash = v;
   }, `#${view}`);

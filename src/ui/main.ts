@@ -243,10 +243,14 @@ ui.start.addEventListener('click', () => {
   alerts.unlockSound();
   void session.startCamera();
 });
-ui.calibrate.addEventListener('click', () => {
-  alerts.onCalibrate();
+/** Starts calibrating on what is being watched (nothing when nothing is). */
+function calibrateNow(): void {
   const api = session.workerApi;
   if (api && session.running) void calibration.start(api, session.currentTrack);
+}
+ui.calibrate.addEventListener('click', () => {
+  alerts.onCalibrate();
+  calibrateNow();
 });
 ui.file.addEventListener('change', () => {
   const file = ui.file.files?.[0];
@@ -262,10 +266,7 @@ const guided = setupGuidedSetup($('view-setup'), {
     await session.startCamera();
     return session.running;
   },
-  calibrate() {
-    const api = session.workerApi;
-    if (api && session.running) void calibration.start(api, session.currentTrack);
-  },
+  calibrate: calibrateNow,
   async askNotifications() {
     if (typeof Notification === 'undefined') return 'unsupported';
     return Notification.requestPermission();

@@ -129,9 +129,7 @@ describe('views, guided setup and reach', () => {
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       for (const view of VIEWS) {
-        if (view === 'setup') await page.evaluate(() => (location.hash = '#setup'));
-        else await showView(page, view);
-        await page.waitForSelector(`[data-view="${view}"]:not([hidden])`);
+        await showView(page, view);
         await page.waitForTimeout(400);
         const result = await new AxeBuilder({ page }).analyze();
         const found = result.violations.map(
@@ -164,9 +162,7 @@ describe('views, guided setup and reach', () => {
     // At 200 % zoom a 1280-pixel window is 640 CSS pixels wide: nothing may scroll sideways there either.
     await page.setViewportSize({ width: 640, height: 400 });
     for (const view of VIEWS) {
-      if (view === 'setup') await page.evaluate(() => (location.hash = '#setup'));
-      else await showView(page, view);
-      await page.waitForSelector(`[data-view="${view}"]:not([hidden])`);
+      await showView(page, view);
       expect(
         await page.evaluate(() => document.documentElement.scrollWidth),
         `${view} at 640`,
@@ -174,9 +170,7 @@ describe('views, guided setup and reach', () => {
     }
     await page.setViewportSize({ width: 360, height: 740 });
     for (const view of VIEWS) {
-      if (view === 'setup') await page.evaluate(() => (location.hash = '#setup'));
-      else await showView(page, view);
-      await page.waitForSelector(`[data-view="${view}"]:not([hidden])`);
+      await showView(page, view);
       await page.waitForTimeout(300);
       const wide = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(wide, view).toBeLessThanOrEqual(360);

@@ -36,6 +36,7 @@ export function setupAlerts(api: () => PoseWorker | null): AlertsUi {
     announcer: $('alert-announcer'),
     status: $('monitor-status'),
     headline: $('now-headline'),
+    headlineWords: $('now-headline-words'),
     pause: $<HTMLButtonElement>('pause'),
     unsnooze: $<HTMLButtonElement>('unsnooze'),
     problems: $('problems'),
@@ -145,7 +146,7 @@ export function setupAlerts(api: () => PoseWorker | null): AlertsUi {
       setData(ui.status, 'status', snapshot.status);
       const now = nowStatus(snapshot);
       setData(ui.headline, 'level', now.level);
-      setText(ui.headline.querySelector('.words')!, now.text);
+      setText(ui.headlineWords, now.text);
       setHidden(ui.unsnooze, snapshot.snoozedUntilMs == null);
       showProblems(ui.problems, snapshot);
     },

@@ -39,6 +39,11 @@ export function setupHistory(
   let store: HistoryStore | null = null;
   const view = setupHistoryView(historyElements(), () => store);
   let drawnAt = 0;
+  /** What has gathered written, then the view drawn from it. */
+  const redrawNow = () => {
+    drawnAt = Date.now();
+    void recorder.flush().then(view.refresh);
+  };
   const recorder = createHistoryRecorder(
     () => store,
     (s) => {
@@ -57,17 +62,12 @@ export function setupHistory(
     void view.refresh();
   });
   document.addEventListener('visibilitychange', () => {
-    if (!document.hidden && store) {
-      drawnAt = Date.now();
-      void recorder.flush().then(view.refresh);
-    }
+    if (!document.hidden && store) redrawNow();
   });
   return {
     record: (result) => recorder.record(result),
     shown() {
-      if (!store) return;
-      drawnAt = Date.now();
-      void recorder.flush().then(view.refresh);
+      if (store) redrawNow();
     },
   };
 }

@@ -92,17 +92,18 @@ export function setupGuidedSetup(root: HTMLElement, actions: SetupActions): Guid
     follow(result) {
       if (step === 'framing') {
         const framing = checkFraming(result);
-        const items = framing.checks.map((c) => {
-          const li = document.createElement('li');
-          li.dataset.check = c.id;
-          li.dataset.ok = String(c.ok);
-          li.textContent = `${c.ok ? '✓' : '✗'} ${c.text}`;
-          return li;
-        });
         const key = framing.checks.map((c) => `${c.id}${c.ok}${c.text}`).join('|');
         if (checks.dataset.key !== key) {
           checks.dataset.key = key;
-          checks.replaceChildren(...items);
+          checks.replaceChildren(
+            ...framing.checks.map((c) => {
+              const li = document.createElement('li');
+              li.dataset.check = c.id;
+              li.dataset.ok = String(c.ok);
+              li.textContent = `${c.ok ? '✓' : '✗'} ${c.text}`;
+              return li;
+            }),
+          );
         }
         goodSince = framing.ready ? (goodSince ?? result.timestampMs) : null;
         const steady = goodSince != null && result.timestampMs - goodSince >= STEADY_MS;
