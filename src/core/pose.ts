@@ -71,6 +71,8 @@ export interface PoseTimings {
   totalMs: number;
   /** The model did not run: the picture was the same as the last one it ran on, and that pose is reused. */
   reused: boolean;
+  /** Why it was reused: the same picture (`still`), or the head where it was (`head`). */
+  heldBy?: 'still' | 'head';
 }
 
 export interface PoseFrameResult {

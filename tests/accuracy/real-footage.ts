@@ -271,8 +271,10 @@ export interface RecordedFrame {
   /** Exactly as in the result's pose, null when nobody was found. */
   keypoints: Keypoint[] | null;
   people: number | null;
-  /** The model did not run (a still picture's pose given back). */
+  /** The model did not run (a still picture's pose given back, or the last pose while the head was held). */
   reused: boolean;
+  /** Why: the same picture, or the head where it was. */
+  heldBy?: 'still' | 'head';
   /** Not counted in the case's medians. */
   warmup: boolean;
   metrics: Record<string, number | null>;
@@ -325,6 +327,7 @@ function record(r: PostureFrameResult, warmup: boolean): RecordedFrame {
     keypoints: r.pose ? r.pose.keypoints : null,
     people: r.people,
     reused: r.timings.reused,
+    ...(r.timings.heldBy ? { heldBy: r.timings.heldBy } : {}),
     warmup,
     metrics: { ...p.metrics },
     reasons,

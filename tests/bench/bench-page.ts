@@ -5,6 +5,13 @@
  * back on the page. Every engine is loaded in its own worker first; their
  * frames are then taken in turns, a round each, so that the ratios compare
  * engines over the same stretch of time.
+ *
+ * The photo's frames are stamped two seconds apart, as the app samples a
+ * person sitting steadily. The still-picture reuse is off (the same photo
+ * every time would always be reused), so MoveNet's model runs unless the
+ * head tracker holds the pose (head unmoved, pose younger than 10 s): one
+ * frame in five here. A run with `trackHeadMs: 0` makes the model run on
+ * every frame, for comparison.
  */
 import deskUrl from '../fixtures/media/desk-640x480.png?url';
 import { summarize } from '../../src/core/rate';
@@ -18,6 +25,11 @@ export interface EngineBench {
   threads: number;
   /** MoveNet's input, pixels square (null: the engine chooses). */
   inputPx: number | null;
+  /** Whether the head tracker could hold a pose (MoveNet at the default trackHeadMs). */
+  headTracker: boolean;
+  /** Share of the timed frames whose pose the head tracker held (the pose model did not run). */
+  heldShare: number;
+  meanMs: number;
   loadMs: number;
   firstMs: number;
   medianMs: number;
@@ -35,17 +47,23 @@ async function openEngine(
   engine: EngineName,
   backend: BackendChoice,
   inputPx: number | null,
+  trackHeadMs: number | undefined,
   bitmap: ImageBitmap,
   warmup: number,
 ) {
   const client = createPoseClient();
   const info = await client.api.init({ engine, backend, inputPx });
-  // The same photo every frame: the model must run on each, not reuse a still picture's pose.
-  await client.api.setOptions({ reuseStillMs: 0 });
-  let ts = 0;
+  // The same photo every frame: no still picture's pose is reused.
+  const options = await client.api.setOptions({
+    reuseStillMs: 0,
+    ...(trackHeadMs === undefined ? {} : { trackHeadMs }),
+  });
+  let clockMs = 0;
   const once = async () => {
     const t0 = performance.now();
-    const result = await client.processFrame(new VideoFrame(bitmap, { timestamp: (ts += 33_000) }), t0);
+    clockMs += FRAME_STEP_MS;
+    const frame = new VideoFrame(bitmap, { timestamp: clockMs * 1000 });
+    const result = await client.processFrame(frame, clockMs);
     if (!result) throw new Error(`${engine}: a frame was dropped with nothing in flight`);
     return { e2eMs: performance.now() - t0, ...result.timings };
   };
@@ -56,6 +74,7 @@ async function openEngine(
   const inference: number[] = [];
   const prep: number[] = [];
   const worker: number[] = [];
+  let held = 0;
   return {
     async run(frames: number): Promise<void> {
       for (let i = 0; i < frames; i++) {
@@ -64,6 +83,7 @@ async function openEngine(
         inference.push(r.inferenceMs);
         prep.push(r.prepMs);
         worker.push(r.totalMs);
+        if (r.heldBy === 'head') held += 1;
       }
     },
     async finish(): Promise<EngineBench> {
@@ -76,6 +96,9 @@ async function openEngine(
         backend: info.backend,
         threads: info.threads,
         inputPx: info.inputPx,
+        headTracker: info.engine.startsWith('movenet') && options.trackHeadMs > 0,
+        heldShare: held / e2e.length,
+        meanMs: e2e.reduce((a, b) => a + b, 0) / e2e.length,
         loadMs: info.loadMs,
         firstMs: first.e2eMs,
         medianMs: total.median,
@@ -92,10 +115,13 @@ async function openEngine(
 }
 
 export interface BenchRequest {
-  runs: { engine: EngineName; backend: BackendChoice; inputPx?: number }[];
+  runs: { engine: EngineName; backend: BackendChoice; inputPx?: number; trackHeadMs?: number }[];
   frames: number;
   warmup: number;
 }
+
+/** Frames two seconds apart, as the app samples a person sitting steadily. */
+const FRAME_STEP_MS = 2000;
 
 /** Rounds the frames are spread over: every engine runs in each, so that a slower spell of the machine falls on all alike. */
 const ROUNDS = 6;
@@ -104,7 +130,9 @@ async function runBench(request: BenchRequest): Promise<EngineBench[]> {
   const bitmap = await createImageBitmap(await (await fetch(deskUrl)).blob());
   const engines = [];
   for (const r of request.runs)
-    engines.push(await openEngine(r.engine, r.backend, r.inputPx ?? null, bitmap, request.warmup));
+    engines.push(
+      await openEngine(r.engine, r.backend, r.inputPx ?? null, r.trackHeadMs, bitmap, request.warmup),
+    );
   const rounds = Math.min(ROUNDS, request.frames);
   for (let round = 0; round < rounds; round++) {
     const frames =

@@ -114,7 +114,7 @@ describe.each(ENGINES)('%s in the worker', (engine) => {
 
   it('keeps the tensor count flat over 50 frames and closes every frame', async () => {
     // The same two photos again and again: the model must run on each, not reuse a still picture's pose.
-    await client.api.setOptions({ reuseStillMs: 0 });
+    await client.api.setOptions({ reuseStillMs: 0, trackHeadMs: 0 });
     await client.processFrame(videoFrame(await copyBitmap(desk)), 300);
     const before = (await client.api.stats()).tensors;
     const frames: VideoFrame[] = [];
@@ -124,7 +124,7 @@ describe.each(ENGINES)('%s in the worker', (engine) => {
       await client.processFrame(frame, 400 + i * 33);
     }
     const after = await client.api.stats();
-    await client.api.setOptions({ reuseStillMs: 10_000 });
+    await client.api.setOptions({ reuseStillMs: 10_000, trackHeadMs: 10_000 });
     expect(after.tensors).toBe(before);
     // Transferred frames are detached here and closed in the worker.
     expect(frames.every((f) => f.format === null)).toBe(true);

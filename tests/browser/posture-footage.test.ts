@@ -31,8 +31,8 @@ beforeAll(async () => {
   ]);
   client = createPoseClient();
   await client.api.init({ engine: 'movenet-lightning', backend: 'wasm' });
-  // Whole frames every time, so that a reading does not depend on the test before it.
-  await client.api.setOptions({ trackCrop: false });
+  // Whole frames every time, and the model run on each, so that a reading does not depend on the test before it.
+  await client.api.setOptions({ trackCrop: false, trackHeadMs: 0 });
 });
 
 afterAll(() => client.dispose());

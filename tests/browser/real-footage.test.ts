@@ -59,9 +59,13 @@ beforeAll(async () => {
 afterAll(() => client.dispose());
 
 describe('accuracy on real footage', () => {
-  it('runs every case through the model (no frame reused, the unmoved man always found)', () => {
+  it('runs every case at the default settings (no still picture reused, the unmoved man always found)', () => {
     expect(run.cases.map((c) => c.id)).toEqual(REAL_CASES.map((c) => c.id));
-    expect(run.cases.flatMap((c) => c.frames).filter((f) => f.reused)).toHaveLength(0);
+    const frames = run.cases.flatMap((c) => c.frames);
+    // The held-still jitter changes every picture; the head tracker may hold a pose while the head stays put.
+    expect(frames.filter((f) => f.reused && f.heldBy !== 'head')).toHaveLength(0);
+    // The first frame of every case runs the model (the crop was reset), so no case is read from another's pose.
+    expect(run.cases.every((c) => c.frames[0]?.reused === false)).toBe(true);
     expect(run.cases.find((c) => c.id === 'seated/none')?.frames.every((f) => f.keypoints !== null)).toBe(
       true,
     );

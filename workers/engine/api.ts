@@ -27,7 +27,11 @@ export interface StreamListener {
 }
 
 /** While calibrating, people are counted every 300 ms and the model runs on every frame. */
-const CALIBRATION_OPTIONS: Readonly<Partial<EngineOptions>> = { countPeopleEveryMs: 300, reuseStillMs: 0 };
+const CALIBRATION_OPTIONS: Readonly<Partial<EngineOptions>> = {
+  countPeopleEveryMs: 300,
+  reuseStillMs: 0,
+  trackHeadMs: 0,
+};
 
 /**
  * The worker's API: a handful of calls around one engine and the posture
@@ -103,8 +107,8 @@ export function createPoseApi(
      */
     startCalibration(durationMs: number, camera: CameraIdentity | null = null): void {
       if (!tracker.calibrating) {
-        const { countPeopleEveryMs, reuseStillMs } = engine.getOptions();
-        beforeCalibration = { countPeopleEveryMs, reuseStillMs };
+        const { countPeopleEveryMs, reuseStillMs, trackHeadMs } = engine.getOptions();
+        beforeCalibration = { countPeopleEveryMs, reuseStillMs, trackHeadMs };
       }
       engine.setOptions(CALIBRATION_OPTIONS);
       tracker.startCalibration(durationMs, camera);

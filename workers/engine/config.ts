@@ -31,6 +31,12 @@ export interface EngineOptions {
    * for up to this long, ms; 0 always runs it. MoveNet only. Default 10 000.
    */
   reuseStillMs: number;
+  /**
+   * When the head is where it was the last time the model ran (a small face
+   * detector looks on every frame), reuse that pose for up to this long, ms;
+   * 0 always runs the model. MoveNet only. Default 10 000.
+   */
+  trackHeadMs: number;
 }
 
 export const DEFAULT_ENGINE_CONFIG: Readonly<EngineConfig> = Object.freeze({
@@ -46,6 +52,7 @@ export const DEFAULT_ENGINE_OPTIONS: Readonly<EngineOptions> = Object.freeze({
   minFrameIntervalMs: 0,
   countPeopleEveryMs: 0,
   reuseStillMs: 10_000,
+  trackHeadMs: 10_000,
 });
 
 const BACKENDS: readonly BackendChoice[] = ['auto', 'wasm', 'webgl', 'cpu'];
@@ -78,6 +85,9 @@ export function resolveEngineOptions(
   }
   if (!(options.countPeopleEveryMs >= 0)) {
     throw new Error(`countPeopleEveryMs must be 0 or more, got ${options.countPeopleEveryMs}`);
+  }
+  if (!(options.trackHeadMs >= 0)) {
+    throw new Error(`trackHeadMs must be 0 or more, got ${options.trackHeadMs}`);
   }
   if (!(options.reuseStillMs >= 0)) {
     throw new Error(`reuseStillMs must be 0 or more, got ${options.reuseStillMs}`);

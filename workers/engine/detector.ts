@@ -21,6 +21,8 @@ export interface Estimate {
   inferenceMs: number;
   /** True when the model did not run: the picture was the same as last time, and its pose is reused. */
   reused?: boolean;
+  /** Why the pose was reused: the same picture (`still`), or the head where it was (`head`). */
+  heldBy?: 'still' | 'head';
 }
 
 /**
@@ -32,7 +34,8 @@ export interface Detector {
   readonly backend: BackendName;
   /** The model's input, pixels square, where the engine has one size (MoveNet). */
   readonly inputPx?: number;
-  estimate(frame: FrameLike, options: Readonly<EngineOptions>): Promise<Estimate>;
+  /** `tMs`: the frame's time (the camera's clock), for how long a pose may be reused. */
+  estimate(frame: FrameLike, options: Readonly<EngineOptions>, tMs: number): Promise<Estimate>;
   /** Forget anything carried between frames (crop, tracking). */
   reset(): void;
   dispose(): void;

@@ -23,24 +23,42 @@ export class FrameSampler {
   private raw = new Uint8Array(0);
   private rgb = new Int32Array(0);
   private rgba = new Uint8ClampedArray(new ArrayBuffer(0));
+  /** The last frame's pixels as copied out, or null when it took the canvas path. */
+  private lastRaw: RawImage | null = null;
 
   /** The crop, scaled to `sizePx` square, as RGB int32 (HWC), padding black. */
   async square(frame: FrameLike, crop: CropRegion, sizePx: number): Promise<Int32Array> {
     const n = sizePx * sizePx * 3;
     if (this.rgb.length !== n) this.rgb = new Int32Array(n);
+    await this.squareInto(frame, crop, sizePx, this.rgb);
+    return this.rgb;
+  }
+
+  /**
+   * The same as `square`, into `out`. `sameFrame`: `frame` is the one the
+   * last call copied out, whose pixels are used again without a copy.
+   */
+  async squareInto(
+    frame: FrameLike,
+    crop: CropRegion,
+    sizePx: number,
+    out: Int32Array,
+    sameFrame = false,
+  ): Promise<void> {
+    const n = sizePx * sizePx * 3;
+    if (out.length < n) throw new Error(`output holds ${out.length} values, needs ${n}`);
     const rect = { xPx: crop.xPx, yPx: crop.yPx, widthPx: crop.sizePx, heightPx: crop.sizePx };
-    const raw = await this.copyRaw(frame);
+    const raw = sameFrame && this.lastRaw ? this.lastRaw : await this.copyRaw(frame);
     if (raw) {
-      resampleToRgb(raw, rect, sizePx, sizePx, this.rgb, 3);
-      return this.rgb;
+      resampleToRgb(raw, rect, sizePx, sizePx, out, 3);
+      return;
     }
     const rgba = this.draw(frame, rect, sizePx, sizePx).data;
     for (let i = 0, j = 0; j < n; i += 4, j += 3) {
-      this.rgb[j] = rgba[i] ?? 0;
-      this.rgb[j + 1] = rgba[i + 1] ?? 0;
-      this.rgb[j + 2] = rgba[i + 2] ?? 0;
+      out[j] = rgba[i] ?? 0;
+      out[j + 1] = rgba[i + 1] ?? 0;
+      out[j + 2] = rgba[i + 2] ?? 0;
     }
-    return this.rgb;
   }
 
   /** The whole frame scaled to `width` x `height`, as RGBA. */
@@ -58,6 +76,7 @@ export class FrameSampler {
   dispose(): void {
     this.canvas = null;
     this.ctx = null;
+    this.lastRaw = null;
     this.raw = new Uint8Array(0);
     this.rgb = new Int32Array(0);
     this.rgba = new Uint8ClampedArray(new ArrayBuffer(0));
@@ -65,6 +84,7 @@ export class FrameSampler {
 
   /** The frame's pixels as they are, or null when this needs the canvas path. */
   private async copyRaw(frame: FrameLike): Promise<RawImage | null> {
+    this.lastRaw = null;
     if (
       !('displayWidth' in frame) ||
       !frame.format ||
@@ -75,13 +95,13 @@ export class FrameSampler {
     const size = frame.allocationSize();
     if (this.raw.length < size) this.raw = new Uint8Array(size);
     const planes = await frame.copyTo(this.raw);
-    return {
+    return (this.lastRaw = {
       format: frame.format as RawPixelFormat,
       widthPx: frame.visibleRect?.width ?? frame.codedWidth,
       heightPx: frame.visibleRect?.height ?? frame.codedHeight,
       data: this.raw,
       planes,
-    };
+    });
   }
 
   /** The canvas path: draws `rect` of the frame into `width` x `height`, padding black. */

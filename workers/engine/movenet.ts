@@ -3,9 +3,11 @@ import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
 import { fullFrameCrop, keepCrop, trackCrop, type CropRegion } from '../../src/core/crop';
 import { KEYPOINT_NAMES, type BackendName, type Keypoint } from '../../src/core/pose';
 import { StillPicture } from '../../src/core/still-picture';
+import { FACE_INPUT_PX, HeadGate, type Face } from '../../src/core/head-gate';
 import type { EngineOptions } from './config';
 import type { Detector, Estimate, FrameLike } from './detector';
 import { frameSize } from './detector';
+import { FaceDetector } from './face-detector';
 import { FrameSampler } from './frame-sampler';
 import { loadModelOrExplain } from './load-model';
 import { withInputSize } from './movenet-input';
@@ -34,19 +36,25 @@ export const DEFAULT_INPUT_PX: Readonly<Record<MoveNetVariant, number>> = {
  * region from the previous frame and scaled to the model's input, so the
  * only tensor work is the model itself. When that input is the same picture
  * as the last one the model ran on (nobody moved), the model does not run:
- * its pose is reused, for up to `reuseStillMs`.
+ * its pose is reused, for up to `reuseStillMs`. Otherwise a small face
+ * detector looks first: when the head is where it was the last time the
+ * model ran, that pose is reused too, for up to `trackHeadMs`
+ * (src/core/head-gate.ts). Without the face detector's files the model
+ * simply runs on every frame.
  */
 export class MoveNetDetector implements Detector {
   private readonly sampler = new FrameSampler();
   /** Where the next frame is cropped; null: the whole frame. */
   private crop: CropRegion | null = null;
   private readonly still = new StillPicture<Keypoint[]>();
+  private readonly head = new HeadGate<Keypoint[]>();
 
   private constructor(
     readonly engine: MoveNetVariant,
     readonly backend: BackendName,
     private readonly model: GraphModel,
     readonly inputPx: number,
+    private readonly face: FaceDetector | null,
   ) {}
 
   /** `inputPx` null: the model's default size (DEFAULT_INPUT_PX). */
@@ -68,38 +76,59 @@ export class MoveNetDetector implements Detector {
       engine,
       modelBaseUrl,
     );
-    const detector = new MoveNetDetector(engine, backend, model, sizePx);
+    // The head tracker is a saving, not a need: without it the model runs on every frame.
+    const face = await FaceDetector.load(modelBaseUrl).catch(() => null);
+    const detector = new MoveNetDetector(engine, backend, model, sizePx, face);
     detector.warmUp();
     return detector;
   }
 
-  async estimate(frame: FrameLike, options: Readonly<EngineOptions>): Promise<Estimate> {
+  async estimate(frame: FrameLike, options: Readonly<EngineOptions>, tMs: number): Promise<Estimate> {
     const { width, height } = frameSize(frame);
     const crop: CropRegion = (options.trackCrop && this.crop) || fullFrameCrop(width, height);
     const t0 = performance.now();
     const pixels = await this.sampler.square(frame, crop, this.inputPx);
-    const same = this.still.reuse(pixels, this.inputPx, 3, crop, t0, options.reuseStillMs);
-    const t1 = performance.now();
-    if (same) return { pose: { keypoints: same }, prepMs: t1 - t0, inferenceMs: 0, reused: true };
+    const same = this.still.reuse(pixels, this.inputPx, 3, crop, tMs, options.reuseStillMs);
+    let t1 = performance.now();
+    if (same)
+      return { pose: { keypoints: same }, prepMs: t1 - t0, inferenceMs: 0, reused: true, heldBy: 'still' };
+    let face: Face | null = null;
+    let faceCrop: CropRegion = crop;
+    let faceMs = 0;
+    if (this.face && options.trackHeadMs > 0) {
+      faceCrop = this.head.faceCrop ?? crop;
+      await this.sampler.squareInto(frame, faceCrop, FACE_INPUT_PX, this.face.pixels, true);
+      const t2 = performance.now();
+      face = await this.face.detect(faceCrop);
+      faceMs = performance.now() - t2;
+      const held = this.head.reuse(face, crop, faceCrop, tMs, options.trackHeadMs);
+      const prepMs = t2 - t0;
+      if (held)
+        return { pose: { keypoints: held }, prepMs, inferenceMs: faceMs, reused: true, heldBy: 'head' };
+      t1 = performance.now();
+    }
     const raw = await this.run(pixels);
-    const inferenceMs = performance.now() - t1;
+    const inferenceMs = performance.now() - t1 + faceMs;
     const keypoints = KEYPOINT_NAMES.map((name, i): Keypoint => {
       const yPx = crop.yPx + (raw[i * 3] ?? 0) * crop.sizePx;
       const xPx = crop.xPx + (raw[i * 3 + 1] ?? 0) * crop.sizePx;
       return { name, xPx, yPx, xNorm: xPx / width, yNorm: yPx / height, score: raw[i * 3 + 2] ?? 0 };
     });
-    this.still.ran(crop, t0, keypoints);
+    this.still.ran(crop, tMs, keypoints);
+    this.head.ran(face, crop, faceCrop, tMs, keypoints);
     this.crop = options.trackCrop ? keepCrop(this.crop, trackCrop(keypoints, width, height)) : null;
-    return { pose: { keypoints }, prepMs: t1 - t0, inferenceMs, reused: false };
+    return { pose: { keypoints }, prepMs: t1 - t0 - faceMs, inferenceMs, reused: false };
   }
 
   /** Looks at the whole frame next (the still picture is kept: it knows which crop it was cut at). */
   reset(): void {
     this.crop = null;
+    this.head.forget();
   }
 
   dispose(): void {
     this.model.dispose();
+    this.face?.dispose();
     this.sampler.dispose();
   }
 

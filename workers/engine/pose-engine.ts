@@ -160,14 +160,18 @@ export class PoseEngine {
   private async estimate(
     detector: Detector,
     frame: FrameLike,
+    tMs: number,
   ): Promise<{ detector: Detector; estimate: Estimate }> {
     if (this.webglLost(detector)) detector = await this.leaveWebgl(detector);
     try {
-      return { detector, estimate: await this.unlessLost(detector, detector.estimate(frame, this.options)) };
+      return {
+        detector,
+        estimate: await this.unlessLost(detector, detector.estimate(frame, this.options, tMs)),
+      };
     } catch (err) {
       if (!this.webglLost(detector)) throw err;
       const next = await this.leaveWebgl(detector);
-      return { detector: next, estimate: await next.estimate(frame, this.options) };
+      return { detector: next, estimate: await next.estimate(frame, this.options, tMs) };
     }
   }
 
@@ -175,7 +179,7 @@ export class PoseEngine {
     const t0 = this.now();
     try {
       const { width, height } = frameSize(frame);
-      const { detector, estimate } = await this.estimate(given, frame);
+      const { detector, estimate } = await this.estimate(given, frame, timestampMs);
       const { pose, prepMs, inferenceMs } = estimate;
       const reused = estimate.reused ?? false;
       const score = pose ? upperBodyScore(pose.keypoints) : 0;
@@ -191,7 +195,13 @@ export class PoseEngine {
         pose: present ? { score, keypoints: pose.keypoints } : null,
         engine: detector.engine,
         backend: detector.backend,
-        timings: { prepMs, inferenceMs, totalMs: this.now() - t0, reused },
+        timings: {
+          prepMs,
+          inferenceMs,
+          totalMs: this.now() - t0,
+          reused,
+          ...(estimate.heldBy ? { heldBy: estimate.heldBy } : {}),
+        },
         people,
       };
     } finally {

@@ -1,0 +1,509 @@
+/**
+ * The app's CPU against the camera's alone ("camera floor"), in a headed
+ * Chromium under Xvfb driven by puppeteer-core, with the page in view and
+ * truly hidden behind another tab. Headless Chromium (and Playwright, which
+ * keeps every page visible) cannot hide a page; bench-monitoring.ts emulates
+ * it instead, which leaves out the browser's own handling of background tabs.
+ *
+ * - Camera floor: tests/bench/camera-floor.html opens the camera as the app
+ *   does and closes every frame in a worker. Its CPU is what the camera and
+ *   the fake camera's file cost before the app does anything with a frame.
+ * - The app: index.html, camera started, calibrated, settled, default
+ *   settings (the camera picture shown).
+ * - CPU: utime + stime from /proc of the browser process and all its
+ *   descendants (renderers, GPU, utility processes), over each stretch, as a
+ *   share of one core. Xvfb and this script are not counted.
+ * - Hidden: a blank tab brought to the front; the page's
+ *   document.visibilityState is checked, not assumed.
+ *
+ * The floor and the app never run at the same time. Each round measures, in
+ * order: the floor in view, the floor hidden, the app in view, the app
+ * hidden; so a noisy spell on the machine falls on both.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { chromiumArgs, chromiumPath, fakeCameraArgs } from './chromium';
+
+export interface HeadedStretch {
+  cpuPct: number;
+  samplesPerMin: number | null;
+  framesPerMin: number | null;
+  minutes: number;
+  byProcess: Record<string, number>;
+}
+
+export interface HeadedResult {
+  /** Mean of the floor's in-view stretches. */
+  cameraFloorCpuPct: number;
+  /** Mean of the floor's hidden stretches. */
+  cameraFloorCpuPctHidden: number;
+  /** The app, in view, camera picture shown (default settings), mean of its stretches. */
+  cpuPctOfCore: number;
+  /** The app truly hidden, mean. */
+  cpuPctOfCoreHidden: number;
+  /** App in view. */
+  samplesPerMin: number;
+  /** App hidden. */
+  hiddenSamplesPerMin: number;
+  rounds: {
+    floorInView: HeadedStretch;
+    appInView: HeadedStretch;
+    floorHidden: HeadedStretch;
+    appHidden: HeadedStretch;
+  }[];
+  visibilityEmulated: false;
+}
+
+const WIDTH = 1280;
+const HEIGHT = 800;
+/** The app's steady monitoring starts this long after calibrating. */
+const APP_SETTLE_MS = 20_000;
+/** The floor page has nothing to settle but the camera starting. */
+const FLOOR_SETTLE_MS = 10_000;
+/** After a page goes to the back (the blank tab's process starting, the page stopping its drawing). */
+const HIDDEN_SETTLE_MS = 5_000;
+/** After a page closes, for its processes to exit. */
+const CLOSED_SETTLE_MS = 3_000;
+
+/** Puppeteer's defaults that keep a background tab running as a foreground one: left out, so hiding is real. */
+const KEEP_BACKGROUND_AWAKE = [
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-renderer-backgrounding',
+];
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+// ---------------------------------------------------------------- Xvfb
+
+async function stopProcess(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  proc.kill('SIGTERM');
+  const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** An X server of its own on the first free display from :99 down. */
+async function startXvfb(): Promise<{ display: string; stop(): Promise<void> }> {
+  for (let n = 99; n >= 80; n--) {
+    const socket = `/tmp/.X11-unix/X${n}`;
+    if (existsSync(socket) || existsSync(`/tmp/.X${n}-lock`)) continue;
+    const proc = spawn('Xvfb', [`:${n}`, '-screen', '0', `${WIDTH}x${HEIGHT}x24`, '-nolisten', 'tcp'], {
+      stdio: 'ignore',
+    });
+    let failed: Error | null = null;
+    proc.once('error', (err) => (failed = err));
+    const deadline = Date.now() + 10_000;
+    while (!existsSync(socket) && !failed && proc.exitCode === null && Date.now() < deadline) {
+      await sleep(50);
+    }
+    if (failed) throw new Error(`Xvfb could not start: ${(failed as Error).message}`);
+    if (existsSync(socket) && proc.exitCode === null) {
+      return { display: `:${n}`, stop: () => stopProcess(proc) };
+    }
+    // Taken meanwhile, or too slow: the next display.
+    await stopProcess(proc);
+  }
+  throw new Error('no free X display between :80 and :99 for Xvfb');
+}
+
+// ---------------------------------------------------------------- CPU from /proc
+
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+interface ProcStat {
+  ppid: number;
+  /** utime + stime, clock ticks. */
+  ticks: number;
+  /** Ticks after boot at which it started: a pid reused by a new process has another. */
+  start: string;
+}
+
+function readStat(pid: number): ProcStat | null {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null; // gone
+  }
+  // The command name (field 2) is in parentheses and may hold spaces: the fields after it.
+  const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]), start: f[19] ?? '' };
+}
+
+/** Chromium's kind of process from its command line: browser, renderer, gpu-process, utility:network... */
+function processType(pid: number, root: number): string {
+  let args: string[];
+  try {
+    // Chromium rewrites its children's command lines into one string, arguments separated by spaces.
+    args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+  } catch {
+    return 'gone';
+  }
+  const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const type = flag('type');
+  if (!type) return pid === root ? 'browser' : basename(args[0] ?? 'unknown');
+  const sub = type === 'utility' ? flag('utility-sub-type') : undefined;
+  return sub ? `${type}:${sub.replace(/\.mojom\.\w+$/, '')}` : type;
+}
+
+interface CpuSnapshot {
+  atMs: number;
+  /** By `${pid}:${start}`: its kind and ticks so far. */
+  processes: Map<string, { type: string; ticks: number }>;
+}
+
+/** The CPU so far of `root` and every process under it (walked afresh: processes come and go). */
+function cpuSnapshot(root: number): CpuSnapshot {
+  const children = new Map<number, number[]>();
+  const stats = new Map<number, ProcStat>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const pid = Number(entry);
+    const stat = readStat(pid);
+    if (!stat) continue;
+    stats.set(pid, stat);
+    const siblings = children.get(stat.ppid) ?? [];
+    siblings.push(pid);
+    children.set(stat.ppid, siblings);
+  }
+  const processes = new Map<string, { type: string; ticks: number }>();
+  const queue = [root];
+  while (queue.length > 0) {
+    const pid = queue.shift() as number;
+    const stat = stats.get(pid);
+    if (!stat) continue;
+    processes.set(`${pid}:${stat.start}`, { type: processType(pid, root), ticks: stat.ticks });
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return { atMs: performance.now(), processes };
+}
+
+/**
+ * CPU between two snapshots as a share of one core, in all and by kind of
+ * process. A process that started in between counts from zero; one that
+ * ended in between is lost for the part it ran after the first.
+ */
+function cpuBetween(a: CpuSnapshot, b: CpuSnapshot): { pct: number; byProcess: Record<string, number> } {
+  const wallS = (b.atMs - a.atMs) / 1000;
+  const byTicks: Record<string, number> = {};
+  for (const [key, p] of b.processes) {
+    byTicks[p.type] = (byTicks[p.type] ?? 0) + p.ticks - (a.processes.get(key)?.ticks ?? 0);
+  }
+  const pct = (ticks: number) => (100 * ticks) / CLOCK_TICKS / wallS;
+  const byProcess = Object.fromEntries(
+    Object.entries(byTicks)
+      .sort(([, x], [, y]) => y - x)
+      .map(([type, ticks]) => [type, round1(pct(ticks))]),
+  );
+  return { pct: pct(Object.values(byTicks).reduce((x, y) => x + y, 0)), byProcess };
+}
+
+// ---------------------------------------------------------------- pages
+
+/** A stretch's numbers before rounding. */
+interface Measured {
+  cpuPct: number;
+  perMin: number;
+  minutes: number;
+  byProcess: Record<string, number>;
+}
+
+const stretchOf = (m: Measured, counts: 'samples' | 'frames'): HeadedStretch => ({
+  cpuPct: round1(m.cpuPct),
+  samplesPerMin: counts === 'samples' ? round1(m.perMin) : null,
+  framesPerMin: counts === 'frames' ? round1(m.perMin) : null,
+  minutes: round2(m.minutes),
+  byProcess: m.byProcess,
+});
+
+function rootPid(browser: Browser): number {
+  const pid = browser.process()?.pid;
+  if (pid === undefined) throw new Error('no browser process (it was not launched by puppeteer)');
+  return pid;
+}
+
+/** CPU over `ms` from now, and how far `count` moved meanwhile (null: not counted). */
+async function measure(
+  browser: Browser,
+  ms: number,
+  count: (() => Promise<number>) | null,
+): Promise<Measured & { counted: number | null }> {
+  const root = rootPid(browser);
+  const n0 = count ? await count() : 0;
+  const cpu0 = cpuSnapshot(root);
+  await sleep(ms);
+  const cpu1 = cpuSnapshot(root);
+  const n1 = count ? await count() : 0;
+  const { pct, byProcess } = cpuBetween(cpu0, cpu1);
+  const minutes = (cpu1.atMs - cpu0.atMs) / 60_000;
+  return { cpuPct: pct, perMin: (n1 - n0) / minutes, minutes, byProcess, counted: count ? n1 - n0 : null };
+}
+
+async function expectVisibility(page: Page, state: DocumentVisibilityState, what: string): Promise<void> {
+  // Polled from here: a hidden page's own timers run late.
+  const deadline = Date.now() + 10_000;
+  let seen = '';
+  while (Date.now() < deadline) {
+    seen = await page.evaluate(() => document.visibilityState);
+    if (seen === state) return;
+    await sleep(100);
+  }
+  throw new Error(`${what}: document.visibilityState is '${seen}', expected '${state}'`);
+}
+
+/** Puts a blank tab in front of `page`; returns the blank tab. */
+async function hide(browser: Browser, page: Page, what: string): Promise<Page> {
+  const blank = await browser.newPage();
+  await blank.bringToFront();
+  await expectVisibility(page, 'hidden', what);
+  return blank;
+}
+
+/** Closes the blank tab and brings `page` back in front. */
+async function show(page: Page, blank: Page, what: string): Promise<void> {
+  await blank.close();
+  await page.bringToFront();
+  await expectVisibility(page, 'visible', what);
+}
+
+async function openPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.error(`[page] ${m.text()}`);
+  });
+  page.on('pageerror', (err) => console.error(`[page] ${String(err)}`));
+  await page.bringToFront();
+  await page.goto(url);
+  return page;
+}
+
+interface FloorWindow {
+  floorFrames(): Promise<number>;
+  floorReady: boolean;
+  floorError?: string;
+}
+
+/** The camera floor page, in view then hidden; closed afterwards. */
+async function benchFloor(browser: Browser, appUrl: string, ms: number) {
+  const page = await openPage(browser, `${appUrl}tests/bench/camera-floor.html`);
+  try {
+    const started = await page.waitForFunction(
+      () => {
+        const w = window as unknown as FloorWindow;
+        return w.floorReady || w.floorError !== undefined ? (w.floorError ?? 'ok') : null;
+      },
+      { timeout: 30_000, polling: 200 },
+    );
+    const outcome = (await started.jsonValue()) as string;
+    if (outcome !== 'ok') throw new Error(`camera floor page: ${outcome}`);
+    const frames = () => page.evaluate(() => (window as unknown as FloorWindow).floorFrames());
+    await sleep(FLOOR_SETTLE_MS);
+    await expectVisibility(page, 'visible', 'camera floor in view');
+    const inView = await measure(browser, ms, frames);
+
+    const blank = await hide(browser, page, 'camera floor hidden');
+    await sleep(HIDDEN_SETTLE_MS);
+    const hidden = await measure(browser, ms, frames);
+    await expectVisibility(page, 'hidden', 'camera floor hidden (after the stretch)');
+    await show(page, blank, 'camera floor back in view');
+    return { inView, hidden };
+  } finally {
+    await page.close();
+    await sleep(CLOSED_SETTLE_MS);
+  }
+}
+
+/** What the app's page shows of its loop, for error messages. */
+const pageState = (page: Page) =>
+  page.evaluate(() => {
+    const text = (id: string) => document.getElementById(id)?.textContent?.trim().slice(0, 100) ?? null;
+    return {
+      visibility: document.visibilityState,
+      hash: location.hash,
+      samples: text('status-samples'),
+      fps: text('status-fps'),
+      sampling: text('status-sampling'),
+      message: text('message'),
+      calibration: text('calibration-status'),
+    };
+  });
+
+const samplesShown = async (page: Page): Promise<number> => {
+  const text = await page.evaluate(() => document.querySelector('#status-samples')?.textContent ?? '');
+  if (!/^\d+$/.test(text)) throw new Error(`#status-samples reads '${text}', not a count`);
+  return Number(text);
+};
+
+/** The app's page with the camera started, calibrated (from its stored neutral or afresh), settled. */
+async function openApp(browser: Browser, appUrl: string): Promise<{ page: Page; calibrated: string }> {
+  const page = await openPage(browser, `${appUrl}#now`);
+  try {
+    await page.waitForSelector('[data-view="now"]:not([hidden])');
+    await page.click('#start-camera');
+    await page.waitForFunction(() => !(document.querySelector('#calibrate') as HTMLButtonElement).disabled, {
+      timeout: 120_000,
+      polling: 200,
+    });
+    // A camera other than the one calibrated with sends the page to the guided setup.
+    await page.evaluate(() => {
+      if (location.hash !== '#now') location.hash = '#now';
+    });
+    await page.waitForSelector('[data-view="now"]:not([hidden])');
+    const stored = await page
+      .waitForSelector('#metrics[data-calibrated="true"]', { timeout: 10_000 })
+      .then(() => true)
+      .catch(() => false);
+    let calibrated = 'stored neutral';
+    if (!stored) {
+      await page.click('#calibrate');
+      const outcome = await page.waitForFunction(
+        () => {
+          const text = document.querySelector('#calibration-status')?.textContent ?? '';
+          return /^(Calibrated|Not calibrated:)/.test(text) ? text : null;
+        },
+        { timeout: 90_000, polling: 200 },
+      );
+      calibrated = ((await outcome.jsonValue()) as string).trim();
+      if (!calibrated.startsWith('Calibrated')) throw new Error(`calibration failed: ${calibrated}`);
+    }
+    await page.waitForSelector('#metrics[data-calibrated="true"]', { timeout: 10_000 });
+    return { page, calibrated };
+  } catch (err) {
+    await page.close();
+    throw err;
+  }
+}
+
+/** The app in view then hidden, on a page of its own; closed afterwards. */
+async function benchApp(browser: Browser, appUrl: string, ms: number) {
+  const { page, calibrated } = await openApp(browser, appUrl);
+  try {
+    await sleep(APP_SETTLE_MS);
+    await expectVisibility(page, 'visible', 'app in view');
+    const inView = await measure(browser, ms, () => samplesShown(page));
+
+    // The count is written only while the page is seen: it is read before hiding and again once
+    // back in view, so the rate covers the whole time away, the settling and the wait to refresh included.
+    const before = await samplesShown(page);
+    const t0 = performance.now();
+    const blank = await hide(browser, page, 'app hidden');
+    await sleep(HIDDEN_SETTLE_MS);
+    const hiddenFrom = await samplesShown(page);
+    const hidden = await measure(browser, ms, null);
+    const hiddenTo = await samplesShown(page);
+    await expectVisibility(page, 'hidden', 'app hidden (after the stretch)');
+    await show(page, blank, 'app back in view');
+    await page
+      .waitForFunction(
+        (n) => Number(document.querySelector('#status-samples')?.textContent) > n,
+        { timeout: 30_000, polling: 100 },
+        hiddenTo,
+      )
+      .catch(async (err: unknown) => {
+        throw new Error(`no new sample back in view (page: ${JSON.stringify(await pageState(page))})`, {
+          cause: err,
+        });
+      });
+    const after = await samplesShown(page);
+    const awayMin = (performance.now() - t0) / 60_000;
+    return {
+      calibrated,
+      inView,
+      hidden: { ...hidden, perMin: (after - before) / awayMin },
+      /** Whether #status-samples moved while the page was hidden. */
+      countedWhileHidden: hiddenTo !== hiddenFrom,
+    };
+  } finally {
+    await page.close();
+    await sleep(CLOSED_SETTLE_MS);
+  }
+}
+
+// ---------------------------------------------------------------- the bench
+
+/**
+ * `rounds` times: the camera floor in view, hidden, then the app in view,
+ * hidden; `minutes` each, in one headed browser playing `y4m` as its camera.
+ * `appUrl` is the app server's base URL (ending in /).
+ */
+export async function benchHeaded(
+  appUrl: string,
+  y4m: string,
+  minutes: number,
+  rounds = 2,
+): Promise<HeadedResult> {
+  const ms = minutes * 60_000;
+  const xvfb = await startXvfb();
+  try {
+    const browser = await puppeteer.launch({
+      executablePath: chromiumPath,
+      headless: false,
+      defaultViewport: null,
+      args: [
+        ...chromiumArgs.filter((a) => !a.startsWith('--headless')),
+        `--window-size=${WIDTH},${HEIGHT}`,
+        ...fakeCameraArgs(y4m),
+      ],
+      ignoreDefaultArgs: KEEP_BACKGROUND_AWAKE,
+      env: { ...process.env, DISPLAY: xvfb.display },
+    });
+    try {
+      const measured: {
+        floorInView: Measured;
+        floorHidden: Measured;
+        appInView: Measured;
+        appHidden: Measured;
+      }[] = [];
+      for (let r = 1; r <= rounds; r++) {
+        const floor = await benchFloor(browser, appUrl, ms);
+        const report = (what: string, m: Measured, unit: string) =>
+          console.log(
+            `headed round ${r}/${rounds}, ${what}: ${round1(m.cpuPct)}% of a core over ${round2(m.minutes)} min, ${round1(m.perMin)} ${unit}/min`,
+          );
+        report('camera floor in view', floor.inView, 'frames');
+        report('camera floor hidden', floor.hidden, 'frames');
+        const app = await benchApp(browser, appUrl, ms);
+        console.log(`headed round ${r}/${rounds}, app calibrated: ${app.calibrated}`);
+        report('app in view', app.inView, 'samples');
+        report('app hidden', app.hidden, 'samples');
+        console.log(
+          `headed round ${r}/${rounds}, #status-samples ${app.countedWhileHidden ? 'was' : 'was not'} updated while hidden`,
+        );
+        measured.push({
+          floorInView: floor.inView,
+          floorHidden: floor.hidden,
+          appInView: app.inView,
+          appHidden: app.hidden,
+        });
+      }
+      const meanOf = (pick: (m: (typeof measured)[number]) => number) => round1(mean(measured.map(pick)));
+      return {
+        cameraFloorCpuPct: meanOf((m) => m.floorInView.cpuPct),
+        cameraFloorCpuPctHidden: meanOf((m) => m.floorHidden.cpuPct),
+        cpuPctOfCore: meanOf((m) => m.appInView.cpuPct),
+        cpuPctOfCoreHidden: meanOf((m) => m.appHidden.cpuPct),
+        samplesPerMin: meanOf((m) => m.appInView.perMin),
+        hiddenSamplesPerMin: meanOf((m) => m.appHidden.perMin),
+        rounds: measured.map((m) => ({
+          floorInView: stretchOf(m.floorInView, 'frames'),
+          appInView: stretchOf(m.appInView, 'samples'),
+          floorHidden: stretchOf(m.floorHidden, 'frames'),
+          appHidden: stretchOf(m.appHidden, 'samples'),
+        })),
+        visibilityEmulated: false,
+      };
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await xvfb.stop();
+  }
+}

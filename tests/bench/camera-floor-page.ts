@@ -1,0 +1,66 @@
+/**
+ * The camera alone, for scripts/bench-headed.ts: the app's camera (its own
+ * openCamera, so the same constraints) taken through MediaStreamTrackProcessor
+ * into a worker, as the app does, where every frame is closed as soon as it
+ * is read. Nothing else runs: the CPU this page costs is the floor under
+ * the app's.
+ */
+import { openCamera } from '../../src/ui/capture/camera';
+import type { FloorReply, FloorRequest } from './camera-floor.worker';
+
+interface TrackProcessor {
+  readonly readable: ReadableStream<VideoFrame>;
+}
+type TrackProcessorCtor = new (init: { track: MediaStreamTrack; maxBufferSize?: number }) => TrackProcessor;
+
+export interface FloorWindow {
+  /** Frames the worker has read (and closed) so far. */
+  floorFrames(): Promise<number>;
+  /** True once the first frame has reached the worker. */
+  floorReady: boolean;
+  /** Why the page could not start, if it could not. */
+  floorError?: string;
+}
+
+const w = window as unknown as FloorWindow;
+const status = document.getElementById('status') as HTMLElement;
+
+async function start(): Promise<void> {
+  const Processor = (globalThis as { MediaStreamTrackProcessor?: TrackProcessorCtor })
+    .MediaStreamTrackProcessor;
+  if (!Processor) throw new Error('MediaStreamTrackProcessor is not available');
+  const stream = await openCamera();
+  const [track] = stream.getVideoTracks();
+  if (!track) throw new Error('the camera stream has no video track');
+  // As the app hands its track to the pose worker (pose-client.ts).
+  const { readable } = new Processor({ track, maxBufferSize: 1 });
+  const worker = new Worker(new URL('./camera-floor.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'camera-floor',
+  });
+  let nextId = 0;
+  const waiting = new Map<number, (frames: number) => void>();
+  worker.addEventListener('message', (e: MessageEvent<FloorReply>) => {
+    const reply = e.data;
+    if (reply.type === 'first-frame') {
+      w.floorReady = true;
+      status.textContent = `camera floor: frames flow (${track.label})`;
+      return;
+    }
+    waiting.get(reply.id)?.(reply.frames);
+    waiting.delete(reply.id);
+  });
+  w.floorFrames = () =>
+    new Promise<number>((resolve) => {
+      const id = nextId++;
+      waiting.set(id, resolve);
+      worker.postMessage({ type: 'count', id } satisfies FloorRequest);
+    });
+  worker.postMessage({ type: 'stream', readable } satisfies FloorRequest, [readable]);
+}
+
+w.floorReady = false;
+start().catch((err: unknown) => {
+  w.floorError = err instanceof Error ? err.message : String(err);
+  status.textContent = `camera floor failed: ${w.floorError}`;
+});
