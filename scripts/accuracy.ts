@@ -22,7 +22,9 @@
  *    "unknowns": N, "ok": boolean}
  *
  * Part: {cases, clearCases, unknownCases, unknownShare, worst: {headForward,
- * rounding, tilt: {errorAbs, case}}, failures (a count), seconds}. Fov:
+ * rounding, tilt: {errorAbs, case}}, failures (a count), seconds}; the
+ * real part also has frames and heldByHead (counted case frames, and those
+ * whose pose the head tracker held). Fov:
  * {wrongBy (0.15), largestScale (per metric, the largest |ratio − 1|),
  * largestOffFocal (head forward and distance: the largest |ratio − f_told/f_true|),
  * focalRatios ([told ×1.15, told ÷1.15]: f_told/f_true, the mean over the
@@ -389,6 +391,9 @@ function fovJson(fov: FovScale) {
 interface RealPart {
   summary: Summary;
   seconds: number;
+  /** Counted case frames, and those whose pose the head tracker held (the model did not run). */
+  frames: number;
+  heldByHead: number;
 }
 
 async function runReal(): Promise<RealPart> {
@@ -448,9 +453,14 @@ async function runReal(): Promise<RealPart> {
     out(`not scored (their base picture did not calibrate): ${unscored.length}`);
     for (const c of unscored) out(`  ${c.id}`);
   }
+  const counted = run.cases.flatMap((c) => c.frames.filter((f) => !f.warmup));
+  const heldByHead = counted.filter((f) => f.heldBy === 'head').length;
+  out(
+    `case frames read at the default settings: ${counted.length}, of which ${heldByHead} had their pose held by the head tracker (the model did not run)`,
+  );
   out();
   printSummary('real footage', scored, summary, seconds);
-  return { summary, seconds };
+  return { summary, seconds, frames: counted.length, heldByHead };
 }
 
 // ---------------------------------------------------------------- main
@@ -473,7 +483,11 @@ async function main(): Promise<void> {
   const ok = parts.every((p) => partOk(p.summary));
   const line = {
     rig: rig && partJson(rig.summary, rig.seconds),
-    real: real && partJson(real.summary, real.seconds),
+    real: real && {
+      ...partJson(real.summary, real.seconds),
+      frames: real.frames,
+      heldByHead: real.heldByHead,
+    },
     fieldOfView: rig && fovJson(rig.fov),
     worst: {
       headForwardCm: worstOf(GROUP_OF.headForwardCm),
