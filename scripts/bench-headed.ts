@@ -404,7 +404,7 @@ async function benchApp(browser: Browser, appUrl: string, ms: number) {
     await page
       .waitForFunction(
         (n) => Number(document.querySelector('#status-samples')?.textContent) > n,
-        { timeout: 30_000, polling: 100 },
+        { timeout: 60_000, polling: 100 },
         hiddenTo,
       )
       .catch(async (err: unknown) => {
