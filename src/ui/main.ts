@@ -190,6 +190,9 @@ const session = new MonitoringSession({
   },
 });
 
+session.setPageHidden(document.hidden);
+document.addEventListener('visibilitychange', () => session.setPageHidden(document.hidden));
+
 /** The worker's tensor count, every few seconds while the page is seen: it must stay flat for hours. */
 setInterval(() => {
   const api = session.api;

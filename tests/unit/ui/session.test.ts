@@ -109,6 +109,19 @@ describe('the monitoring session', () => {
     expect(t.said.filter((s) => s !== null)).toEqual([]);
   });
 
+  it('counts people every minute while the page is seen, every five while it is hidden', async () => {
+    const t = setup();
+    await t.session.startCamera();
+    const setOptions = t.clients[0]!.raw.setOptions;
+    t.session.setPageHidden(true);
+    expect(setOptions).toHaveBeenLastCalledWith({ countPeopleEveryMs: 300_000 });
+    t.session.setPageHidden(false);
+    expect(setOptions).toHaveBeenLastCalledWith({ countPeopleEveryMs: 60_000 });
+    const calls = setOptions.mock.calls.length;
+    t.session.setPageHidden(false);
+    expect(setOptions.mock.calls.length).toBe(calls);
+  });
+
   it('says what the camera said when it cannot be opened, and runs nothing', async () => {
     const denied = Object.assign(new Error('Camera access was denied.'), { name: 'CameraError' });
     const t = setup({ camera: async () => Promise.reject(denied) });
