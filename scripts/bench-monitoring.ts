@@ -165,6 +165,38 @@ async function openMonitoring(appUrl: string, y4m: string) {
   }
 }
 
+/**
+ * The camera floor headless: tests/bench/camera-floor.html (the app's camera,
+ * every frame closed in a worker) in a browser of its own, playing `y4m`,
+ * for `minutes`: % of a core, every Chromium process.
+ */
+export async function benchFloorHeadless(appUrl: string, y4m: string, minutes: number): Promise<number> {
+  const browser = await launchChromium({ fakeCamera: y4m });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${appUrl}tests/bench/camera-floor.html`);
+    await page.waitForFunction(
+      () => {
+        const w = window as unknown as { floorReady: boolean; floorError?: string };
+        if (w.floorError) throw new Error(w.floorError);
+        return w.floorReady;
+      },
+      null,
+      { timeout: 60_000, polling: 1000 },
+    );
+    await page.waitForTimeout(5000);
+    const cdp = await browser.newBrowserCDPSession();
+    const cpu0 = await cpuByType(cdp);
+    const t0 = Date.now();
+    await page.waitForTimeout(minutes * 60_000);
+    const cpu1 = await cpuByType(cdp);
+    await cdp.detach();
+    return pctOfCore(sum(cpu1) - sum(cpu0), (Date.now() - t0) / 1000);
+  } finally {
+    await browser.close();
+  }
+}
+
 /** Default settings on the footage's stillest stretch, in a browser of its own. */
 async function benchStill(appUrl: string, minutes: number, cameraFps: number) {
   const { browser, cdp, stretch } = await openMonitoring(appUrl, await stillClip(cameraFps));

@@ -8,7 +8,10 @@ import type { EngineBench, BenchRequest } from '../tests/bench/bench-page';
 import type { BackendChoice, EngineName } from '../src/core/pose';
 import { isSoftwareRenderer } from '../workers/engine/backend-order';
 import { launchChromium, startAppServer } from './harness';
-import { benchMonitoring, heapMB, type MonitoringResult } from './bench-monitoring';
+import { benchFloorHeadless, benchMonitoring, heapMB, type MonitoringResult } from './bench-monitoring';
+import { benchHeaded, type HeadedResult } from './bench-headed';
+import { sittingClip, stillClip } from './app-session';
+import { existsSync } from 'node:fs';
 import type { HistoryBench } from '../tests/bench/history-bench-page';
 
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 120);
@@ -24,12 +27,22 @@ const HIDDEN_MINUTES = Number(process.env.BENCH_HIDDEN_MINUTES ?? 1);
 const CAMERA_FPS = Number(process.env.BENCH_CAMERA_FPS ?? 5);
 /** Minutes of the still-footage stretch (default settings, cap12's stillest seconds); 0 skips it. */
 const STILL_MINUTES = Number(process.env.BENCH_STILL_MINUTES ?? MONITOR_MINUTES);
+/**
+ * Minutes of each stretch of the headed run (Chromium under Xvfb: the
+ * camera floor and the app, in view and truly hidden, in turns, twice);
+ * 0 skips it.
+ */
+const HEADED_MINUTES = Number(process.env.BENCH_HEADED_MINUTES ?? MONITOR_MINUTES);
 /** Frames in the soak run (tensors and heap must stay flat). */
 const SOAK_FRAMES = Number(process.env.BENCH_SOAK_FRAMES ?? 10_000);
 /** Days of synthetic per-minute history (1440 minutes each) for the history bench (0 skips it). */
 const HISTORY_DAYS = Number(process.env.BENCH_HISTORY_DAYS ?? 365);
 const WARMUP = 10;
 const ENGINES: EngineName[] = ['movenet-lightning', 'movenet-thunder', 'blazepose-lite', 'blazepose-full'];
+
+/** a / b to two decimals; null when either is missing or b is 0. */
+const ratio = (a: number | null, b: number | null): number | null =>
+  a === null || b === null || b === 0 ? null : Math.round((a / b) * 100) / 100;
 
 const isSoftware = (renderer: string | null): boolean => renderer === null || isSoftwareRenderer(renderer);
 
@@ -121,13 +134,22 @@ async function main(): Promise<void> {
       );
     }
     let monitoring: MonitoringResult | null = null;
+    let floorHeadless: number | null = null;
     if (MONITOR_MINUTES > 0) {
+      // The camera floor before and after the app's stretches, so that a noisy spell falls on both.
+      const floorClip = await sittingClip(false, CAMERA_FPS);
+      const floorBefore = await benchFloorHeadless(server.url, floorClip, MONITOR_MINUTES);
       monitoring = await benchMonitoring(
         server.url,
         MONITOR_MINUTES,
         HIDDEN_MINUTES,
         CAMERA_FPS,
         STILL_MINUTES,
+      );
+      const floorAfter = await benchFloorHeadless(server.url, floorClip, MONITOR_MINUTES);
+      floorHeadless = round((floorBefore + floorAfter) / 2);
+      console.log(
+        `camera floor, headless: ${floorBefore}% and ${floorAfter}% of a core, before and after the app's stretches`,
       );
       const processes = (r: Record<string, number>) =>
         Object.entries(r)
@@ -153,6 +175,24 @@ async function main(): Promise<void> {
       console.log(
         `monitoring: hidden (emulated) ${m.hiddenMinutes} min: ${m.hiddenSamplesPerMin} samples/min`,
       );
+    }
+    let headed: HeadedResult | null = null;
+    if (HEADED_MINUTES > 0 && existsSync('/usr/bin/Xvfb')) {
+      headed = await benchHeaded(server.url, await stillClip(CAMERA_FPS), HEADED_MINUTES, 2);
+      const h = headed;
+      console.log(
+        `headed Chromium under Xvfb, cap12's stillest stretch at ${CAMERA_FPS} frames/s, ${HEADED_MINUTES} min a stretch, in turns, twice:`,
+      );
+      h.rounds.forEach((r, i) => {
+        console.log(
+          `  round ${i + 1}: camera floor ${r.floorInView.cpuPct}% in view, ${r.floorHidden.cpuPct}% hidden; app ${r.appInView.cpuPct}% in view (${r.appInView.samplesPerMin} samples/min), ${r.appHidden.cpuPct}% hidden (${r.appHidden.samplesPerMin} samples/min)`,
+        );
+      });
+      console.log(
+        `  mean: app in view ${h.cpuPctOfCore}% = ${ratio(h.cpuPctOfCore, h.cameraFloorCpuPct)} x the camera floor (${h.cameraFloorCpuPct}%); truly hidden ${h.cpuPctOfCoreHidden}% = ${ratio(h.cpuPctOfCoreHidden, h.cameraFloorCpuPctHidden)} x the floor (${h.cameraFloorCpuPctHidden}%), ${h.hiddenSamplesPerMin} samples/min`,
+      );
+    } else if (HEADED_MINUTES > 0) {
+      console.log('skipped the headed run: no Xvfb (Debian package xvfb)');
     }
     const json = {
       engines: engines.map((r) => ({
@@ -186,14 +226,36 @@ async function main(): Promise<void> {
       webglRenderer: renderer,
       history,
       // Heap and tensors over the soak's 10,000 frames; the rest from the monitoring run.
+      // cpuPctOfCore and the hidden figures come from the headed run when there is one.
       monitoring: monitoring && {
         minutes: monitoring.minutes,
         cameraFps: monitoring.cameraFps,
-        cpuPctOfCore: monitoring.cpuPctOfCore,
+        cpuPctOfCore: headed?.cpuPctOfCore ?? monitoring.cpuPctOfCore,
+        cameraFloorCpuPct: headed?.cameraFloorCpuPct ?? floorHeadless,
+        cpuPctOfCoreToFloor: headed
+          ? ratio(headed.cpuPctOfCore, headed.cameraFloorCpuPct)
+          : ratio(monitoring.cpuPctOfCore, floorHeadless),
+        cpuPctOfCoreHidden: headed?.cpuPctOfCoreHidden ?? null,
+        cameraFloorCpuPctHidden: headed?.cameraFloorCpuPctHidden ?? null,
+        cpuPctOfCoreHiddenToFloor: headed
+          ? ratio(headed.cpuPctOfCoreHidden, headed.cameraFloorCpuPctHidden)
+          : null,
+        samplesPerMinHeaded: headed?.samplesPerMin ?? null,
+        headedMinutes: headed ? HEADED_MINUTES : 0,
+        headedRounds: headed?.rounds ?? null,
+        cpuPctOfCoreHeadless: monitoring.cpuPctOfCore,
+        cameraFloorCpuPctHeadless: floorHeadless,
+        cpuPctOfCoreHeadlessToFloor: ratio(monitoring.cpuPctOfCore, floorHeadless),
+        cpuPctOfCorePictureOffToFloor: ratio(monitoring.cpuPctOfCorePictureOff, floorHeadless),
+        cpuPctOfCoreSteadyRateToFloor: ratio(monitoring.cpuPctOfCoreSteadyRate, floorHeadless),
+        cpuPctOfCoreStillToFloor: monitoring.still
+          ? ratio(monitoring.still.cpuPctOfCore, floorHeadless)
+          : null,
         longTasks: monitoring.longTasks,
         heapGrowthMB: soak?.heapGrowthMB ?? monitoring.heapGrowthMB,
         tensorGrowth: soak?.tensorGrowth ?? monitoring.tensorGrowth,
-        hiddenSamplesPerMin: monitoring.hiddenSamplesPerMin,
+        hiddenSamplesPerMin: headed?.hiddenSamplesPerMin ?? monitoring.hiddenSamplesPerMin,
+        hiddenSamplesPerMinEmulated: monitoring.hiddenSamplesPerMin,
         samplesPerMin: monitoring.samplesPerMin,
         cpuPctByProcess: monitoring.cpuPctByProcess,
         cpuPctOfCorePictureOff: monitoring.cpuPctOfCorePictureOff,
@@ -211,7 +273,7 @@ async function main(): Promise<void> {
         reusedShareStill: monitoring.still?.reusedShare ?? null,
         stillMinutes: monitoring.still?.minutes ?? 0,
         hiddenMinutes: monitoring.hiddenMinutes,
-        visibilityEmulated: monitoring.visibilityEmulated,
+        visibilityEmulated: headed === null,
         monitoringHeapGrowthMB: monitoring.heapGrowthMB,
         monitoringTensorGrowth: monitoring.tensorGrowth,
         soakFrames: soak?.frames ?? 0,
