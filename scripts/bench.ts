@@ -183,10 +183,22 @@ async function main(): Promise<void> {
       console.log(
         `headed Chromium under Xvfb, cap12's stillest stretch at ${CAMERA_FPS} frames/s, ${HEADED_MINUTES} min a stretch, in turns, twice:`,
       );
+      const threads = (t: Record<string, number>) =>
+        Object.entries(t)
+          .slice(0, 8)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ');
       h.rounds.forEach((r, i) => {
         console.log(
           `  round ${i + 1}: camera floor ${r.floorInView.cpuPct}% in view, ${r.floorHidden.cpuPct}% hidden; app ${r.appInView.cpuPct}% in view (${r.appInView.samplesPerMin} samples/min), ${r.appHidden.cpuPct}% hidden (${r.appHidden.samplesPerMin} samples/min)`,
         );
+        for (const [what, s] of [
+          ['floor in view', r.floorInView],
+          ['floor hidden', r.floorHidden],
+          ['app in view', r.appInView],
+          ['app hidden', r.appHidden],
+        ] as const)
+          console.log(`    ${what}, by thread (%): ${threads(s.byThread)}`);
       });
       console.log(
         `  mean: app in view ${h.cpuPctOfCore}% = ${ratio(h.cpuPctOfCore, h.cameraFloorCpuPct)} x the camera floor (${h.cameraFloorCpuPct}%); truly hidden ${h.cpuPctOfCoreHidden}% = ${ratio(h.cpuPctOfCoreHidden, h.cameraFloorCpuPctHidden)} x the floor (${h.cameraFloorCpuPctHidden}%), ${h.hiddenSamplesPerMin} samples/min`,
