@@ -88,8 +88,8 @@ const modelsTag = existsSync(join(modelsDir, 'manifest.json'))
 const modelsCache = `${MODELS_CACHE_PREFIX}${modelsTag}`;
 
 /**
- * Installable and offline: the app, the default engine (MoveNet Lightning),
- * the people counter and the wasm backend are cached when the service
+ * Installable and offline: the app, the default engine (MoveNet Lightning)
+ * and its head tracker's face detector, the people counter and the wasm backend are cached when the service
  * worker installs; other engines' models are cached the first time they load.
  */
 const pwa = VitePWA({
@@ -113,6 +113,7 @@ const pwa = VitePWA({
     globPatterns: [
       '**/*.{js,css,html,svg,png,webmanifest}',
       'models/movenet-lightning.*',
+      'models/facemesh-detection-short.*',
       'models/movenet-multipose.*',
       'models/tfjs-wasm/tfjs-backend-wasm.wasm',
       'models/tfjs-wasm/tfjs-backend-wasm-simd.wasm',
