@@ -170,6 +170,9 @@ export class MonitoringSession {
     this.watch.release();
     void this.stop();
     this.client?.dispose();
+    // A released worker proxy throws on any call: nothing may reach it through `api` from now on.
+    this.client = null;
+    this.loaded = null;
   }
 
   /**

@@ -120,6 +120,11 @@ describe('the monitoring session', () => {
     const calls = setOptions.mock.calls.length;
     t.session.setPageHidden(false);
     expect(setOptions.mock.calls.length).toBe(calls);
+    // The page going away: its worker is let go, and the page hiding as it closes calls nothing on it.
+    t.session.dispose();
+    expect(t.session.api).toBeNull();
+    t.session.setPageHidden(true);
+    expect(setOptions.mock.calls.length).toBe(calls);
   });
 
   it('says what the camera said when it cannot be opened, and runs nothing', async () => {
