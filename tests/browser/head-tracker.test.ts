@@ -18,11 +18,19 @@ import deskUrl from '../fixtures/media/desk-640x480.png?url';
 import emptyUrl from '../fixtures/media/empty-640x480.png?url';
 import labels from '../fixtures/desk-640x480.labels.json';
 import { createPoseClient, type PoseClient } from '../../src/ui/capture/pose-client';
-import { keypoint, UPPER_BODY, type PoseFrameResult } from '../../src/core/pose';
+import type { PoseFrameResult } from '../../src/core/pose';
 import { FACE_INPUT_PX, FACE_POINTS, type Face } from '../../src/core/head-gate';
 import { FaceDetector } from '../../workers/engine/face-detector';
 import { selectBackend } from '../../workers/engine/backend';
-import { loadBitmap, transformBitmap, videoFrame } from './media';
+import {
+  framedFrameAt,
+  halfSeconds,
+  largestGapPx,
+  loadBitmap,
+  openClip,
+  transformBitmap,
+  videoFrame,
+} from './media';
 
 const MODELS = '/models/';
 
@@ -72,13 +80,7 @@ let video: HTMLVideoElement;
 let clock = 0;
 
 beforeAll(async () => {
-  video = document.createElement('video');
-  video.muted = true;
-  video.src = clipUrl;
-  await new Promise((resolve, reject) => {
-    video.onloadeddata = resolve;
-    video.onerror = () => reject(new Error(`cannot play ${clipUrl}`));
-  });
+  video = await openClip(clipUrl);
   client = createPoseClient();
   await client.api.init({ engine: 'movenet-lightning', backend: 'wasm' });
   await client.api.setOptions({ reuseStillMs: 0, trackHeadMs: 4000 });
@@ -86,18 +88,7 @@ beforeAll(async () => {
 
 afterAll(() => client.dispose());
 
-async function frameAt(seconds: number): Promise<ImageBitmap> {
-  await new Promise<void>((resolve) => {
-    video.onseeked = () => resolve();
-    video.currentTime = seconds;
-  });
-  const canvas = new OffscreenCanvas(640, 480);
-  const ctx = canvas.getContext('2d')!;
-  ctx.fillStyle = '#000';
-  ctx.fillRect(0, 0, 640, 480);
-  ctx.drawImage(video, 64, 48, 512, 384);
-  return canvas.transferToImageBitmap();
-}
+const frameAt = (seconds: number) => framedFrameAt(video, seconds);
 
 /** A frame `stepMs` after the last one. */
 async function feed(bitmap: ImageBitmap, stepMs = 500): Promise<PoseFrameResult> {
@@ -117,18 +108,7 @@ async function modelOn(bitmap: ImageBitmap): Promise<PoseFrameResult> {
   }
 }
 
-function largestGapPx(a: PoseFrameResult, b: PoseFrameResult): number {
-  let gap = 0;
-  for (const name of UPPER_BODY) {
-    const p = a.pose && keypoint(a.pose.keypoints, name);
-    const q = b.pose && keypoint(b.pose.keypoints, name);
-    gap = Math.max(gap, p && q ? Math.hypot(p.xPx - q.xPx, p.yPx - q.yPx) : Infinity);
-  }
-  return gap;
-}
-
-const stretch = (from: number, to: number) =>
-  Array.from({ length: Math.round((to - from) / 0.5) + 1 }, (_, i) => from + i * 0.5);
+const stretch = halfSeconds;
 
 describe('a held head', () => {
   it.each([

@@ -1,4 +1,6 @@
 /** Loading the committed real footage into frames, in the browser. */
+import { keypoint, UPPER_BODY, type PoseFrameResult } from '../../src/core/pose';
+
 export async function loadBitmap(url: string): Promise<ImageBitmap> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
@@ -64,4 +66,46 @@ export async function sideBySide(a: ImageBitmap, b: ImageBitmap): Promise<ImageB
     ctx.drawImage(img, x, (a.height - img.height * s) / 2, half, img.height * s);
   }
   return canvas.transferToImageBitmap();
+}
+
+/** A video element with `url` loaded, ready to seek. */
+export async function openClip(url: string): Promise<HTMLVideoElement> {
+  const video = document.createElement('video');
+  video.muted = true;
+  video.src = url;
+  await new Promise((resolve, reject) => {
+    video.onloadeddata = resolve;
+    video.onerror = () => reject(new Error(`cannot play ${url}`));
+  });
+  return video;
+}
+
+/** The clip's picture at `seconds` in a 640x480 camera frame, framed as in the app's tests (512x384, black around). */
+export async function framedFrameAt(video: HTMLVideoElement, seconds: number): Promise<ImageBitmap> {
+  await new Promise<void>((resolve) => {
+    video.onseeked = () => resolve();
+    video.currentTime = seconds;
+  });
+  const canvas = new OffscreenCanvas(640, 480);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2D canvas');
+  ctx.fillStyle = '#000';
+  ctx.fillRect(0, 0, 640, 480);
+  ctx.drawImage(video, 64, 48, 512, 384);
+  return canvas.transferToImageBitmap();
+}
+
+/** Times every half second over a stretch of a clip, seconds. */
+export const halfSeconds = (from: number, to: number): number[] =>
+  Array.from({ length: Math.round((to - from) / 0.5) + 1 }, (_, i) => from + i * 0.5);
+
+/** The largest distance between two poses' face and shoulder points, px (Infinity when one lacks a point). */
+export function largestGapPx(a: PoseFrameResult, b: PoseFrameResult): number {
+  let gap = 0;
+  for (const name of UPPER_BODY) {
+    const p = a.pose && keypoint(a.pose.keypoints, name);
+    const q = b.pose && keypoint(b.pose.keypoints, name);
+    gap = Math.max(gap, p && q ? Math.hypot(p.xPx - q.xPx, p.yPx - q.yPx) : Infinity);
+  }
+  return gap;
 }

@@ -11,21 +11,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import clipUrl from '../fixtures/media/cap12_edit.webm?url';
 import deskUrl from '../fixtures/media/desk-640x480.png?url';
 import { createPoseClient, type PoseClient } from '../../src/ui/capture/pose-client';
-import { keypoint, UPPER_BODY, type PoseFrameResult } from '../../src/core/pose';
-import { loadBitmap, transformBitmap, videoFrame } from './media';
+import type { PoseFrameResult } from '../../src/core/pose';
+import {
+  framedFrameAt,
+  halfSeconds,
+  largestGapPx,
+  loadBitmap,
+  openClip,
+  transformBitmap,
+  videoFrame,
+} from './media';
 
 let client: PoseClient;
 let video: HTMLVideoElement;
 let clock = 0;
 
 beforeAll(async () => {
-  video = document.createElement('video');
-  video.muted = true;
-  video.src = clipUrl;
-  await new Promise((resolve, reject) => {
-    video.onloadeddata = resolve;
-    video.onerror = () => reject(new Error(`cannot play ${clipUrl}`));
-  });
+  video = await openClip(clipUrl);
   client = createPoseClient();
   await client.api.init({ engine: 'movenet-lightning', backend: 'wasm' });
   // The head tracker (tests/browser/head-tracker.test.ts) off: only a still picture may hold a pose here.
@@ -34,19 +36,7 @@ beforeAll(async () => {
 
 afterAll(() => client.dispose());
 
-/** The clip's picture at `seconds` in a 640x480 camera frame, framed as in the app's tests (512x384, black around). */
-async function frameAt(seconds: number): Promise<ImageBitmap> {
-  await new Promise<void>((resolve) => {
-    video.onseeked = () => resolve();
-    video.currentTime = seconds;
-  });
-  const canvas = new OffscreenCanvas(640, 480);
-  const ctx = canvas.getContext('2d')!;
-  ctx.fillStyle = '#000';
-  ctx.fillRect(0, 0, 640, 480);
-  ctx.drawImage(video, 64, 48, 512, 384);
-  return canvas.transferToImageBitmap();
-}
+const frameAt = (seconds: number) => framedFrameAt(video, seconds);
 
 async function feed(bitmap: ImageBitmap): Promise<PoseFrameResult> {
   clock += 2000;
@@ -55,20 +45,7 @@ async function feed(bitmap: ImageBitmap): Promise<PoseFrameResult> {
   return r;
 }
 
-/** Frames every half second over a stretch of the clip. */
-const stretch = (from: number, to: number) =>
-  Array.from({ length: Math.round((to - from) / 0.5) + 1 }, (_, i) => from + i * 0.5);
-
-/** The largest distance between two poses' face and shoulder points, px. */
-function largestGapPx(a: PoseFrameResult, b: PoseFrameResult): number {
-  let gap = 0;
-  for (const name of UPPER_BODY) {
-    const p = a.pose && keypoint(a.pose.keypoints, name);
-    const q = b.pose && keypoint(b.pose.keypoints, name);
-    gap = Math.max(gap, p && q ? Math.hypot(p.xPx - q.xPx, p.yPx - q.yPx) : Infinity);
-  }
-  return gap;
-}
+const stretch = halfSeconds;
 
 describe('a still picture', () => {
   it('is recognised while he sits still, with the pose the model would have given', async () => {
