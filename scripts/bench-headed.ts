@@ -26,6 +26,7 @@ import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { chromiumArgs, chromiumPath, fakeCameraArgs } from './chromium';
+import type { FloorWindow } from '../tests/bench/camera-floor-page';
 
 export interface HeadedStretch {
   cpuPct: number;
@@ -341,12 +342,6 @@ async function openPage(browser: Browser, url: string): Promise<Page> {
   await page.bringToFront();
   await page.goto(url);
   return page;
-}
-
-interface FloorWindow {
-  floorFrames(): Promise<number>;
-  floorReady: boolean;
-  floorError?: string;
 }
 
 /** The camera floor page, in view then hidden; closed afterwards. */

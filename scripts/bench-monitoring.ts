@@ -26,6 +26,7 @@ import type { Browser, CDPSession, Page } from 'playwright-core';
 import { calibrate, sittingClip, startCamera, stillClip } from './app-session';
 import { launchChromium, showView } from './harness';
 import { pageProbes, type ProbeWindow } from './page-probes';
+import type { FloorWindow } from '../tests/bench/camera-floor-page';
 
 export interface MonitoringResult {
   minutes: number;
@@ -177,7 +178,7 @@ export async function benchFloorHeadless(appUrl: string, y4m: string, minutes: n
     await page.goto(`${appUrl}tests/bench/camera-floor.html`);
     await page.waitForFunction(
       () => {
-        const w = window as unknown as { floorReady: boolean; floorError?: string };
+        const w = window as unknown as FloorWindow;
         if (w.floorError) throw new Error(w.floorError);
         return w.floorReady;
       },
