@@ -6,6 +6,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { chromiumArgs, chromiumPath } from './scripts/chromium';
+import { firefoxLaunch } from './scripts/firefox';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './scripts/security-headers';
 import { MODELS_CACHE_PREFIX } from './src/ui/shell/cache-names';
 
@@ -140,6 +141,25 @@ const appVersion = process.env.KNOTLESS_BUILD_TAG
 
 const browserLaunch = { executablePath: chromiumPath, args: chromiumArgs };
 
+/**
+ * The browser tests that also run in Firefox: the worker, the engines on
+ * wasm with real footage, history, alerts. Left to Chromium: losing a WebGL
+ * context (Firefox has no WebGL on a machine without a GPU) and the
+ * accuracy cases on real footage (the same worker and models as
+ * posture-footage; they take a minute and a half).
+ */
+const firefoxBrowserTests = [
+  'alert-presenter',
+  'chime',
+  'head-tracker',
+  'history-store',
+  'pose-worker',
+  'posture-footage',
+  'still-picture',
+  'two-people',
+  'watch-lock',
+].map((name) => `tests/browser/${name}.test.ts`);
+
 export default defineConfig({
   publicDir: 'src/ui/public',
   define: { __APP_VERSION__: JSON.stringify(appVersion), __MODELS_CACHE__: JSON.stringify(modelsCache) },
@@ -180,7 +200,15 @@ export default defineConfig({
             headless: true,
             provider: 'playwright',
             screenshotFailures: false,
-            instances: [{ browser: 'chromium', launch: browserLaunch }],
+            instances: [
+              { browser: 'chromium', launch: browserLaunch },
+              {
+                browser: 'firefox',
+                launch: firefoxLaunch,
+                include: process.env.FIREFOX_ALL ? ['tests/browser/**/*.test.ts'] : firefoxBrowserTests,
+                setupFiles: ['tests/browser/firefox-setup.ts'],
+              },
+            ],
           },
         },
       },

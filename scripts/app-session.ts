@@ -4,7 +4,7 @@
  * calibrating.
  */
 import type { Page } from 'playwright-core';
-import { makeY4m, showView } from './harness';
+import { makeY4m, showView, type Y4mOptions } from './harness';
 
 /** cap12's first seconds (he sits still), shrunk into the frame so that rotating it keeps his shoulders in view. */
 export const FRAMED = 'scale=512:384,pad=640:480:64:48';
@@ -18,13 +18,19 @@ export const LEAN_LEFT = 'rotate=12*PI/180';
  * whatever the page asks for).
  */
 export const sittingClip = (lean = false, fps?: number): Promise<string> =>
-  makeY4m('cap12_edit.webm', {
-    startSeconds: 1,
-    seconds: 4,
-    pingPong: true,
-    filter: lean ? `${FRAMED},${LEAN_LEFT}` : FRAMED,
-    ...(fps ? { fps } : {}),
-  });
+  makeY4m(SITTING_SOURCE, sittingClipOptions(lean, fps));
+
+/** The footage sittingClip is made from. */
+export const SITTING_SOURCE = 'cap12_edit.webm';
+
+/** sittingClip's cut (for makeClip in another container). */
+export const sittingClipOptions = (lean = false, fps?: number): Y4mOptions => ({
+  startSeconds: 1,
+  seconds: 4,
+  pingPong: true,
+  filter: lean ? `${FRAMED},${LEAN_LEFT}` : FRAMED,
+  ...(fps ? { fps } : {}),
+});
 
 /**
  * Seconds 11-17.5 of cap12, the stillest stretch of the footage (he sits

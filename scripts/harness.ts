@@ -8,9 +8,10 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, firefox, type Browser, type Page } from 'playwright-core';
 import { build, createServer, preview, type ViteDevServer } from 'vite';
 import { chromiumArgs, chromiumPath, fakeCameraArgs } from './chromium';
+import { firefoxLaunch, firefoxPath } from './firefox';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const mediaDir = join(projectRoot, 'tests', 'fixtures', 'media');
@@ -100,6 +101,20 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
   });
 }
 
+/**
+ * Launches Debian's firefox-esr, headless. Its camera is a synthetic
+ * picture; pages that need real footage get a canvas camera
+ * (scripts/canvas-camera.ts) made from clips made with makeClip(…, 'webm').
+ */
+export async function launchFirefox(): Promise<Browser> {
+  if (!existsSync(firefoxPath)) {
+    throw new Error(
+      `Firefox not found at ${firefoxPath}. Install Debian's package (apt-get install firefox-esr) or set FIREFOX_PATH.`,
+    );
+  }
+  return firefox.launch(firefoxLaunch);
+}
+
 const run = promisify(execFile);
 
 /** Opens one of the app's views (setup, now, today, causes, settings) through its address, as a link would. */
@@ -134,7 +149,18 @@ export interface Y4mOptions {
  * Turns real footage into a y4m webcam clip under tests/.tmp (made once per
  * set of options; y4m files are too big to commit).
  */
-export async function makeY4m(source: string, options: Y4mOptions = {}): Promise<string> {
+export const makeY4m = (source: string, options: Y4mOptions = {}): Promise<string> =>
+  makeClip(source, options, 'y4m');
+
+/**
+ * Like makeY4m, in the container a browser plays: y4m for Chromium's fake
+ * camera, or VP8 webm (near-lossless) for a video element.
+ */
+export async function makeClip(
+  source: string,
+  options: Y4mOptions = {},
+  container: 'y4m' | 'webm' = 'y4m',
+): Promise<string> {
   const {
     width = 640,
     height = 480,
@@ -159,7 +185,7 @@ export async function makeY4m(source: string, options: Y4mOptions = {}): Promise
   ]
     .join('-')
     .replace(/[^\w.-]/g, '_');
-  const out = join(tmpDir, `${source.replace(/\W/g, '_')}-${tag}.y4m`);
+  const out = join(tmpDir, `${source.replace(/\W/g, '_')}-${tag}.${container}`);
   if (existsSync(out)) return out;
   const filters = [`scale=${width}:${height}`, `fps=${fps}`, ...(filter ? [filter] : [])].join(',');
   const second = thenFilter ?? (pingPong ? 'reverse' : null);
@@ -182,8 +208,9 @@ export async function makeY4m(source: string, options: Y4mOptions = {}): Promise
     '-i',
     join(mediaDir, source),
     ...graph,
-    '-f',
-    'yuv4mpegpipe',
+    ...(container === 'y4m'
+      ? ['-f', 'yuv4mpegpipe']
+      : ['-c:v', 'libvpx', '-crf', '4', '-b:v', '8M', '-deadline', 'good', '-cpu-used', '4', '-an']),
     out,
   ]);
   return out;

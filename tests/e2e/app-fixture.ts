@@ -4,13 +4,21 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium, startAppServer, type AppServer, type LaunchOptions } from '../../scripts/harness';
+import {
+  launchChromium,
+  launchFirefox,
+  startAppServer,
+  type AppServer,
+  type LaunchOptions,
+} from '../../scripts/harness';
 
 export interface AppFixture {
   /** The app's base URL (once the server is up). */
   readonly url: string;
   /** Launches Chromium; it is closed after the file's tests. */
   launch(options?: LaunchOptions): Promise<Browser>;
+  /** Launches Firefox; it is closed after the file's tests. */
+  launchFirefox(): Promise<Browser>;
 }
 
 export function useApp(start: () => Promise<AppServer> = startAppServer): AppFixture {
@@ -30,6 +38,11 @@ export function useApp(start: () => Promise<AppServer> = startAppServer): AppFix
     },
     async launch(options) {
       const browser = await launchChromium(options);
+      browsers.push(browser);
+      return browser;
+    },
+    async launchFirefox() {
+      const browser = await launchFirefox();
       browsers.push(browser);
       return browser;
     },
