@@ -1,13 +1,17 @@
 /**
  * `npm run bench`: the real pipeline in headless Chromium on a real frame,
  * every engine on every backend this machine has, against the naive
- * reference path, in one run. Prints a table, then (last line) one JSON
- * object: an interface, extended, never renamed.
+ * reference path, in one run; then the same per-frame runs in headless
+ * Firefox, against its own baseline (skipped, with the reason, when Firefox
+ * is missing or fails). Prints a table per browser, then (last line) one
+ * JSON object: an interface, extended, never renamed.
  */
 import type { EngineBench, BenchRequest } from '../tests/bench/bench-page';
 import type { BackendChoice, EngineName } from '../src/core/pose';
 import { isSoftwareRenderer } from '../workers/engine/backend-order';
 import { launchChromium, startAppServer } from './harness';
+import { firefoxLaunch, firefoxPath } from './firefox';
+import { firefox, type Browser, type Page } from 'playwright-core';
 import { benchFloorHeadless, benchMonitoring, heapMB, type MonitoringResult } from './bench-monitoring';
 import { benchHeaded, type HeadedResult } from './bench-headed';
 import { sittingClip, stillClip } from './app-session';
@@ -46,57 +50,170 @@ const ratio = (a: number | null, b: number | null): number | null =>
 
 const isSoftware = (renderer: string | null): boolean => renderer === null || isSoftwareRenderer(renderer);
 
+type BrowserName = 'chromium' | 'firefox';
+
+/** The page's WebGL renderer, and the backends benched there: webgl only on a real GPU. */
+async function pageBackends(
+  page: Page,
+): Promise<{ renderer: string | null; backends: BackendChoice[]; skipped: string[] }> {
+  const renderer = await page.evaluate(() =>
+    (window as unknown as { webglRenderer(): string | null }).webglRenderer(),
+  );
+  return isSoftware(renderer)
+    ? {
+        renderer,
+        backends: ['wasm'],
+        skipped: [
+          renderer === null
+            ? 'webgl: not available (not benched)'
+            : `webgl: ${renderer} (software only, not benched)`,
+        ],
+      }
+    : { renderer, backends: ['wasm', 'webgl'], skipped: [] };
+}
+
+/** Every engine on the given backends, the two every-frame Lightning runs, and the baseline. */
+function perFrameRuns(backends: BackendChoice[]): BenchRequest['runs'] {
+  return [
+    ...backends.flatMap((backend) => [
+      // The default engine as the app runs it: the head tracker holds the pose while the head stays put.
+      ...ENGINES.map((engine) => ({ engine, backend })),
+      // Lightning with its model run on every frame, at its default size and at the size it was exported with.
+      { engine: 'movenet-lightning' as const, backend, trackHeadMs: 0 },
+      { engine: 'movenet-lightning' as const, backend, inputPx: 192, trackHeadMs: 0 },
+    ]),
+    { engine: 'baseline' as const, backend: 'wasm' as const },
+  ];
+}
+
+interface PerFrame {
+  browser: BrowserName;
+  version: string;
+  renderer: string | null;
+  baseline: EngineBench | undefined;
+  engines: EngineBench[];
+}
+
+/** A new page on the bench page, ready to run. */
+async function openBenchPage(browser: Browser, url: string, name: BrowserName): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.error(`[${name === 'chromium' ? 'page' : `${name} page`}] ${m.text()}`);
+  });
+  await page.goto(`${url}tests/bench/bench.html`);
+  await page.waitForFunction(() => 'benchReady' in window);
+  return page;
+}
+
+/** Runs the per-frame request on the bench page and prints its table under `heading`. */
+async function perFrame(browser: Browser, page: Page, name: BrowserName, heading: string): Promise<PerFrame> {
+  const { renderer, backends, skipped } = await pageBackends(page);
+  const request: BenchRequest = { runs: perFrameRuns(backends), frames: FRAMES, warmup: WARMUP };
+  const results = await page.evaluate(
+    (req) => (window as unknown as { runBench(r: BenchRequest): Promise<EngineBench[]> }).runBench(req),
+    request,
+  );
+  const baseline = results.find((r) => r.engine === 'baseline');
+  const fmt = (n: number) => n.toFixed(1).padStart(7);
+  console.log(heading);
+  for (const s of skipped) console.log(`skipped ${s}`);
+  console.log(
+    'engine                     backend thr  loadMs firstMs medianMs  p95Ms  meanMs   prep  infer worker  held%  vs baseline',
+  );
+  for (const r of results) {
+    const ratio = baseline ? (r.medianMs / baseline.medianMs).toFixed(2) : '-';
+    const label = r.engine + (r.inputPx ? `@${r.inputPx}` : '') + (r.headTracker ? '+head' : '');
+    console.log(
+      `${label.padEnd(26)} ${r.backend.padEnd(7)} ${String(r.threads).padStart(3)}${fmt(r.loadMs)} ${fmt(r.firstMs)} ${fmt(r.medianMs)}${fmt(r.p95Ms)}${fmt(r.meanMs)}${fmt(r.prepMedianMs)}${fmt(r.inferenceMedianMs)}${fmt(r.workerMedianMs)}${fmt(r.heldShare * 100)}    ${ratio}`,
+    );
+  }
+  return {
+    browser: name,
+    version: browser.version(),
+    renderer,
+    baseline,
+    engines: results.filter((r) => r.engine !== 'baseline'),
+  };
+}
+
+/** The same per-frame runs in headless Firefox; the reason instead when it cannot run them. */
+async function perFrameFirefox(url: string, timeoutMs: number): Promise<PerFrame | string> {
+  if (!existsSync(firefoxPath))
+    return `not installed at ${firefoxPath} (Debian package firefox-esr, or set FIREFOX_PATH)`;
+  let browser: Browser | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    browser = await firefox.launch(firefoxLaunch);
+    const b = browser;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`no result after ${Math.round(timeoutMs / 1000)} s`)),
+        timeoutMs,
+      );
+    });
+    const run = async () =>
+      perFrame(b, await openBenchPage(b, url, 'firefox'), 'firefox', `Firefox ${b.version()}, headless:`);
+    return await Promise.race([run(), timedOut]);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return `${browser ? 'failed' : 'launch failed'}: ${message.split('\n')[0]}`;
+  } finally {
+    clearTimeout(timer);
+    await browser?.close().catch(() => undefined);
+  }
+}
+
+/** One per-frame row of the JSON, its ratio to its own browser's baseline. */
+const round = (n: number) => Math.round(n * 10) / 10;
+const engineRow = (r: EngineBench, run: PerFrame) => ({
+  browser: run.browser,
+  engine: r.engine,
+  backend: r.backend,
+  threads: r.threads,
+  inputPx: r.inputPx,
+  headTracker: r.headTracker,
+  heldShare: Math.round(r.heldShare * 100) / 100,
+  meanMs: round(r.meanMs),
+  loadMs: round(r.loadMs),
+  firstMs: round(r.firstMs),
+  medianMs: round(r.medianMs),
+  p95Ms: round(r.p95Ms),
+  outsideInferencePct: round(r.outsideInferencePct),
+  prepMedianMs: round(r.prepMedianMs),
+  inferenceMedianMs: round(r.inferenceMedianMs),
+  workerMedianMs: round(r.workerMedianMs),
+  ratioToBaseline: run.baseline ? Math.round((r.medianMs / run.baseline.medianMs) * 1000) / 1000 : null,
+  tensorGrowth: r.tensorGrowth,
+});
+const baselineSummary = (run: PerFrame) =>
+  run.baseline
+    ? {
+        engine: 'pose-detection movenet lightning, full frame',
+        backend: run.baseline.backend,
+        medianMs: round(run.baseline.medianMs),
+        p95Ms: round(run.baseline.p95Ms),
+      }
+    : null;
+
 async function main(): Promise<void> {
   const server = await startAppServer();
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') console.error(`[page] ${m.text()}`);
-    });
-    await page.goto(`${server.url}tests/bench/bench.html`);
-    await page.waitForFunction(() => 'benchReady' in window);
-    const renderer = await page.evaluate(() =>
-      (window as unknown as { webglRenderer(): string | null }).webglRenderer(),
-    );
-    const backends: BackendChoice[] = isSoftware(renderer) ? ['wasm'] : ['wasm', 'webgl'];
-    const skipped = isSoftware(renderer)
-      ? [`webgl: ${renderer ?? 'not available'} (software only, not benched)`]
-      : [];
-    const runs = [
-      ...backends.flatMap((backend) => [
-        // The default engine as the app runs it: the head tracker holds the pose while the head stays put.
-        ...ENGINES.map((engine) => ({ engine, backend })),
-        // Lightning with its model run on every frame, at its default size and at the size it was exported with.
-        { engine: 'movenet-lightning' as const, backend, trackHeadMs: 0 },
-        { engine: 'movenet-lightning' as const, backend, inputPx: 192, trackHeadMs: 0 },
-      ]),
-      { engine: 'baseline' as const, backend: 'wasm' as const },
-    ];
-    const request: BenchRequest = { runs, frames: FRAMES, warmup: WARMUP };
-    const results = await page.evaluate(
-      (req) => (window as unknown as { runBench(r: BenchRequest): Promise<EngineBench[]> }).runBench(req),
-      request,
-    );
-    const baseline = results.find((r) => r.engine === 'baseline');
-    const engines = results.filter((r) => r.engine !== 'baseline');
-    const fmt = (n: number) => n.toFixed(1).padStart(7);
+    const page = await openBenchPage(browser, server.url, 'chromium');
     console.log(
       `frames: ${FRAMES} after ${WARMUP} warm-up, 640x480 real photo stamped 2 s apart, end to end = page → worker → page; ` +
         `+head: the head tracker on (held% of frames had the pose held, the model not run)`,
     );
-    for (const s of skipped) console.log(`skipped ${s}`);
-    console.log(
-      'engine                     backend thr  loadMs firstMs medianMs  p95Ms  meanMs   prep  infer worker  held%  vs baseline',
+    const perFrameStart = performance.now();
+    const chromiumRun = await perFrame(browser, page, 'chromium', `Chromium ${browser.version()}, headless:`);
+    // Firefox: the same per-frame runs against its own baseline; given ample time, then let go.
+    const firefoxOutcome = await perFrameFirefox(
+      server.url,
+      10 * 60_000 + 10 * (performance.now() - perFrameStart),
     );
-    for (const r of results) {
-      const ratio = baseline ? (r.medianMs / baseline.medianMs).toFixed(2) : '-';
-      const name = r.engine + (r.inputPx ? `@${r.inputPx}` : '') + (r.headTracker ? '+head' : '');
-      console.log(
-        `${name.padEnd(26)} ${r.backend.padEnd(7)} ${String(r.threads).padStart(3)}${fmt(r.loadMs)} ${fmt(r.firstMs)} ${fmt(r.medianMs)}${fmt(r.p95Ms)}${fmt(r.meanMs)}${fmt(r.prepMedianMs)}${fmt(r.inferenceMedianMs)}${fmt(r.workerMedianMs)}${fmt(r.heldShare * 100)}    ${ratio}`,
-      );
-    }
-    const round = (n: number) => Math.round(n * 10) / 10;
+    const firefoxRun = typeof firefoxOutcome === 'string' ? null : firefoxOutcome;
+    const firefoxSkipped = typeof firefoxOutcome === 'string' ? firefoxOutcome : null;
+    if (firefoxSkipped) console.log(`skipped Firefox: ${firefoxSkipped}`);
 
     // Soak: one engine over many frames, the pose worker's heap and tensors before and after.
     let soak: { frames: number; tensorGrowth: number; heapGrowthMB: number } | null = null;
@@ -207,35 +324,17 @@ async function main(): Promise<void> {
       console.log('skipped the headed run: no Xvfb (Debian package xvfb)');
     }
     const json = {
-      engines: engines.map((r) => ({
-        engine: r.engine,
-        backend: r.backend,
-        threads: r.threads,
-        inputPx: r.inputPx,
-        headTracker: r.headTracker,
-        heldShare: Math.round(r.heldShare * 100) / 100,
-        meanMs: round(r.meanMs),
-        loadMs: round(r.loadMs),
-        firstMs: round(r.firstMs),
-        medianMs: round(r.medianMs),
-        p95Ms: round(r.p95Ms),
-        outsideInferencePct: round(r.outsideInferencePct),
-        prepMedianMs: round(r.prepMedianMs),
-        inferenceMedianMs: round(r.inferenceMedianMs),
-        workerMedianMs: round(r.workerMedianMs),
-        ratioToBaseline: baseline ? Math.round((r.medianMs / baseline.medianMs) * 1000) / 1000 : null,
-        tensorGrowth: r.tensorGrowth,
-      })),
-      baseline: baseline
-        ? {
-            engine: 'pose-detection movenet lightning, full frame',
-            backend: baseline.backend,
-            medianMs: round(baseline.medianMs),
-            p95Ms: round(baseline.p95Ms),
-          }
-        : null,
+      // Chromium's rows, then Firefox's; each row's ratio is to its own browser's baseline.
+      engines: [chromiumRun, ...(firefoxRun ? [firefoxRun] : [])].flatMap((run) =>
+        run.engines.map((r) => engineRow(r, run)),
+      ),
+      baseline: baselineSummary(chromiumRun),
       frames: FRAMES,
-      webglRenderer: renderer,
+      webglRenderer: chromiumRun.renderer,
+      browsers: { chromium: chromiumRun.version, firefox: firefoxRun?.version ?? null },
+      firefoxSkipped,
+      firefoxBaseline: firefoxRun && baselineSummary(firefoxRun),
+      firefoxWebglRenderer: firefoxRun?.renderer ?? null,
       history,
       // Heap and tensors over the soak's 10,000 frames; the rest from the monitoring run.
       // cpuPctOfCore and the hidden figures come from the headed run when there is one.
