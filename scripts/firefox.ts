@@ -23,6 +23,8 @@ export const firefoxPrefs: Record<string, string | number | boolean> = {
   'extensions.update.enabled': false,
   // The machines that run the tests have no sound device: without it an AudioContext never starts.
   'media.cubeb.force_mock_context': true,
+  // The test camera draws clips from video elements, which must keep playing behind another tab.
+  'media.suspend-bkgnd-video.enabled': false,
 };
 
 export const firefoxLaunch = {

@@ -65,3 +65,28 @@ export const pageProbes = (): void => {
     window.Notification = Recorded as typeof Notification;
   }
 };
+
+export interface DownloadsWindow {
+  /** Files the page offered through a download link to a blob, with their text. */
+  __downloads: { name: string; text: string }[];
+}
+
+/**
+ * Records what the page offers for download (a link to a blob with a
+ * `download` name, clicked by script), then lets the click go on. For
+ * drivers that do not report downloads (Playwright's WebDriver BiDi Firefox).
+ */
+export const recordDownloads = (): void => {
+  const w = window as unknown as DownloadsWindow;
+  w.__downloads = [];
+  const click = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    if (this.download && this.href.startsWith('blob:')) {
+      const name = this.download;
+      void fetch(this.href)
+        .then((r) => r.text())
+        .then((text) => w.__downloads.push({ name, text }));
+    }
+    click.call(this);
+  };
+};

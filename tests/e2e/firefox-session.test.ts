@@ -1,0 +1,218 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './app-fixture';
+import { calibrate, SITTING_SOURCE, sittingClipOptions, startCamera } from '../../scripts/app-session';
+import { canvasCamera, type CanvasCameraWindow } from '../../scripts/canvas-camera';
+import { makeClip, projectRoot, showView } from '../../scripts/harness';
+import { recordDownloads, type DownloadsWindow } from '../../scripts/page-probes';
+
+/**
+ * The whole session in Firefox (firefox-esr, headless), where the worker
+ * cannot take the camera track (no MediaStreamTrackProcessor) and the page
+ * pulls frames from the video at the rate the worker asks for. Real
+ * footage is the camera: cap12 sitting upright, then the same footage
+ * rotated into a lean to his left, drawn on a canvas whose stream the page
+ * gets from getUserMedia (Firefox's own fake camera is a synthetic picture).
+ *
+ * The lean is held while another tab is in front (window.open, as a link
+ * would): the page is really hidden, Firefox throttles its timers, and the
+ * alert must come as a system notification.
+ */
+
+const ONSET_S = 15;
+/** How long the page stays behind the other tab, upright and then leaning, ms. */
+const UPRIGHT_HIDDEN_MS = 45_000;
+const LEAN_HIDDEN_MS = 75_000;
+/** The worker's steady rate is one frame every 2 s: 30 a minute. */
+const STEADY_PER_MIN = 30;
+
+const samples = async (page: Page): Promise<number> => Number(await page.textContent('#status-samples'));
+
+/**
+ * Opens a blank tab in front of the page (as a link opening in a new tab
+ * would) for `ms`, then closes it. Returns the samples a minute taken
+ * meanwhile (the page catches up with its count once shown: it draws
+ * nothing while hidden) and the notifications it raised while hidden.
+ */
+async function behindAnotherTab(
+  page: Page,
+  ms: number,
+): Promise<{ perMin: number; notifications: CanvasCameraWindow['__notifications'] }> {
+  const before = await samples(page);
+  const [other] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page.evaluate(() => void window.open('about:blank', '_blank')),
+  ]);
+  await page.waitForFunction(() => document.visibilityState === 'hidden');
+  const hiddenAt = Date.now();
+  await page.waitForTimeout(ms);
+  const notifications = await page.evaluate(() =>
+    (window as unknown as CanvasCameraWindow).__notifications.filter((n) => n.hidden),
+  );
+  expect(await page.evaluate(() => document.hidden)).toBe(true);
+  await other.close();
+  await page.bringToFront();
+  await page.waitForFunction(() => document.visibilityState === 'visible');
+  const shownAt = Date.now();
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('#status-samples')?.textContent) > n,
+    before,
+    { timeout: 30_000 },
+  );
+  return { perMin: ((await samples(page)) - before) / ((shownAt - hiddenAt) / 60_000), notifications };
+}
+
+describe('the whole session in Firefox', () => {
+  const app = useApp();
+
+  it('calibrates, notifies of a lean held behind another tab, charts the day, exports it and keeps it across a reload', async () => {
+    const [uprightClip, leanClip] = await Promise.all([
+      makeClip(SITTING_SOURCE, sittingClipOptions(false), 'webm'),
+      makeClip(SITTING_SOURCE, sittingClipOptions(true), 'webm'),
+    ]);
+    const browser = await app.launchFirefox();
+    const context = await browser.newContext({ viewport: { width: 1000, height: 1000 } });
+    await context.route('**/__camera/*.webm', (route) =>
+      route.fulfill({
+        path: route.request().url().endsWith('/lean.webm') ? leanClip : uprightClip,
+        contentType: 'video/webm',
+      }),
+    );
+    await context.addInitScript(canvasCamera, {
+      clips: { upright: '/__camera/upright.webm', lean: '/__camera/lean.webm' },
+      first: 'upright',
+      fps: 15,
+    });
+    await context.addInitScript(recordDownloads);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(app.url);
+    expect(await page.evaluate(() => 'MediaStreamTrackProcessor' in window)).toBe(false);
+    await page.waitForFunction(() => document.documentElement.dataset.history === 'indexeddb');
+
+    await showView(page, 'settings');
+    await page.click('#alert-settings summary');
+    await page.fill('input[name="onsetSec"]', String(ONSET_S));
+    await page.dispatchEvent('input[name="onsetSec"]', 'change');
+    expect(await page.evaluate(() => Notification.permission)).toBe('granted');
+
+    // Start and calibrate on the upright footage.
+    await startCamera(page, 120_000);
+    expect(await page.textContent('#status-path')).toBe('page → worker');
+    expect(await calibrate(page)).toMatch(/^Calibrated:/);
+    await page.waitForFunction(() =>
+      /^Monitoring your posture\. Seated for/.test(
+        document.querySelector('#monitor-status')?.textContent ?? '',
+      ),
+    );
+    // Firefox has Picture-in-Picture for a video element: the floating window is offered.
+    expect(await page.evaluate(() => document.pictureInPictureEnabled)).toBe(true);
+    expect(await page.isVisible('#pip')).toBe(true);
+    await page.waitForFunction(
+      () => document.querySelector('#status-sampling')?.getAttribute('data-reason') === 'steady',
+      null,
+      { timeout: 30_000 },
+    );
+
+    // Sitting upright with another tab in front: sampling goes on at the steady rate, and nothing alerts.
+    const upright = await behindAnotherTab(page, UPRIGHT_HIDDEN_MS);
+    console.log(`Firefox, upright, page behind another tab: ${upright.perMin.toFixed(1)} samples/min`);
+    expect(upright.perMin).toBeGreaterThan(STEADY_PER_MIN * 0.8);
+    expect(upright.notifications).toEqual([]);
+    expect(await page.isHidden('#alert-banner')).toBe(true);
+
+    // He leans, and the other tab comes to the front again: the alert comes as a system notification.
+    await page.evaluate(() => (window as unknown as CanvasCameraWindow).__camera.show('lean'));
+    const leaning = await behindAnotherTab(page, LEAN_HIDDEN_MS);
+    console.log(`Firefox, leaning, page behind another tab: ${leaning.perMin.toFixed(1)} samples/min`);
+    expect(leaning.perMin).toBeGreaterThan(STEADY_PER_MIN * 0.8);
+    expect(leaning.notifications).toContainEqual(
+      expect.objectContaining({
+        tag: 'tilt',
+        hidden: true,
+        title: expect.stringMatching(/^Leaning to your left for \d+ s$/),
+      }),
+    );
+    expect(leaning.notifications.filter((n) => n.tag === 'tilt')).toHaveLength(1);
+
+    // The banner shows the held lean, with its article.
+    const alert = await page.waitForSelector('#alert-list li[data-problem="tilt"]', { timeout: 30_000 });
+    expect(await alert.getAttribute('data-side')).toBe('left');
+    expect(await page.getAttribute('#alert-list li[data-problem="tilt"] a.why', 'href')).toBe(
+      '#causes/tilt-rotation',
+    );
+    await page.screenshot({ path: join(projectRoot, 'tests', 'screenshots', 'firefox-alert.png') });
+
+    // Today's chart is drawn from what was recorded: minutes monitored, the alert, ink in the lean's colour.
+    await showView(page, 'today');
+    await page.waitForFunction(
+      () => Number(document.querySelector('#day-chart')?.getAttribute('data-alerts')) >= 1,
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
+    expect(await page.textContent('#history-summary')).toMatch(/Monitored\s*[1-9]/);
+    const tiltInk = async () =>
+      page.$eval('#day-chart canvas', (c) => {
+        const canvas = c as HTMLCanvasElement;
+        const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let n = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (
+            Math.abs(data[i]! - 0xc0) < 8 &&
+            Math.abs(data[i + 1]! - 0x39) < 8 &&
+            Math.abs(data[i + 2]! - 0x2b) < 8
+          )
+            n++;
+        }
+        return n;
+      });
+    expect(await tiltInk()).toBeGreaterThan(20);
+    await page
+      .locator('#history')
+      .screenshot({ path: join(projectRoot, 'tests', 'screenshots', 'firefox-history-day.png') });
+
+    // Export: this session's minutes, as CSV (the file the page hands to the browser to save).
+    await showView(page, 'settings');
+    await page.click('#export-csv');
+    const csv = await page.waitForFunction(() =>
+      (window as unknown as DownloadsWindow).__downloads.find((d) => d.name.endsWith('.csv')),
+    );
+    const { name, text } = (await csv.jsonValue())!;
+    expect(name).toMatch(/^knotless-history-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = text.trim().split('\n');
+    expect(lines[0]).toMatch(/^minute_start_utc,local_day,monitored_s,/);
+    expect(lines.length).toBeGreaterThan(1);
+    const exportedS = lines.slice(1).reduce((a, l) => a + Number(l.split(',')[2]), 0);
+    expect(exportedS).toBeGreaterThan((UPRIGHT_HIDDEN_MS + LEAN_HIDDEN_MS) / 1000);
+
+    // A reload keeps the calibration and the day.
+    await page.reload();
+    await showView(page, 'today');
+    await page.waitForFunction(
+      () => Number(document.querySelector('#day-chart')?.getAttribute('data-alerts')) >= 1,
+    );
+    expect(await tiltInk()).toBeGreaterThan(20);
+    await startCamera(page, 120_000);
+    await page.waitForFunction(
+      () => document.querySelector('#metrics')?.getAttribute('data-calibrated') === 'true',
+      null,
+      { timeout: 30_000 },
+    );
+    // The floating window: opened by the click, or the page says why not.
+    await page.click('#pip');
+    const opened = await page
+      .waitForFunction(() => document.pictureInPictureElement?.id === 'video', null, { timeout: 5000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    console.log(`Firefox, floating window ${opened ? 'opened' : 'refused'}`);
+    if (opened) expect(await page.textContent('#pip')).toBe('Close the floating window');
+    else expect(await page.textContent('#message')).toMatch(/floating window could not open/);
+    expect(errors).toEqual([]);
+  });
+});
