@@ -1,11 +1,12 @@
 /**
- * The page's entry: checks that the browser has what knotless needs and
- * then loads the app (main.ts); otherwise the page says what is missing and
- * which browsers work, and the app is never loaded. A failed load (offline
- * before anything was cached, say) is said too, instead of a blank page.
+ * The page's entry: checks that the browser has what knotless needs, then
+ * starts the app; otherwise the page says what is missing and which
+ * browsers work, and the app is never started. The app's code is imported
+ * statically so that it is ready by the time the page has loaded.
  */
 import { missingFeatures, type MissingFeature } from './shell/browser-support';
 import { byId } from './shell/dom';
+import { startApp } from './main';
 
 /** The app's navigation, views and messages: nothing to use when the app cannot run. */
 function hideApp(): void {
@@ -27,14 +28,6 @@ function showUnsupported(missing: readonly MissingFeature[]): void {
   byId('unsupported').hidden = false;
 }
 
-function showLoadFailed(err: unknown): void {
-  hideApp();
-  const reason = err instanceof Error ? err.message : String(err);
-  byId('load-failed-reason').textContent = `The browser said: ${reason}`;
-  byId('load-failed-reload').addEventListener('click', () => location.reload());
-  byId('load-failed').hidden = false;
-}
-
 const missing = missingFeatures(window);
 if (missing.length > 0) showUnsupported(missing);
-else import('./main').catch(showLoadFailed);
+else startApp();
