@@ -200,15 +200,24 @@ export default defineConfig({
             headless: true,
             provider: 'playwright',
             screenshotFailures: false,
-            instances: [
-              { browser: 'chromium', launch: browserLaunch },
-              {
-                browser: 'firefox',
-                launch: firefoxLaunch,
-                include: process.env.FIREFOX_ALL ? ['tests/browser/**/*.test.ts'] : firefoxBrowserTests,
-                setupFiles: ['tests/browser/firefox-setup.ts'],
-              },
-            ],
+            instances: [{ browser: 'chromium', launch: browserLaunch }],
+          },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'firefox',
+          include: firefoxBrowserTests,
+          setupFiles: ['tests/browser/firefox-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: 'playwright',
+            screenshotFailures: false,
+            instances: [{ browser: 'firefox', name: 'browser (firefox)', launch: firefoxLaunch }],
           },
         },
       },
