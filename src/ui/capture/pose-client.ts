@@ -75,17 +75,21 @@ export function createPoseClient(onCrash?: (message: string) => void): PoseClien
       () => undefined,
     );
   }, HEARTBEAT_MS);
+  let processor: TrackProcessor | null = null;
   return {
     api,
     processFrame: (frame, timestampMs) => api.processFrame(transfer(frame, [frame]), timestampMs),
     async streamTrack(track, onResult, onError) {
       const Ctor = trackProcessorCtor();
       if (!Ctor) return false;
-      const { readable } = new Ctor({ track, maxBufferSize: 1 });
+      // Kept for as long as the client: a processor the page lets go of can be collected, and its frames stop.
+      processor = new Ctor({ track, maxBufferSize: 1 });
+      const { readable } = processor;
       await api.startStream(transfer(readable, [readable]), proxy({ onResult, onError }));
       return true;
     },
     dispose() {
+      processor = null;
       crashed = true;
       clearInterval(heartbeat);
       api[releaseProxy]();
