@@ -8,8 +8,13 @@ import { makeY4m, showView, type Y4mOptions } from './harness';
 
 /** cap12's first seconds (he sits still), shrunk into the frame so that rotating it keeps his shoulders in view. */
 export const FRAMED = 'scale=512:384,pad=640:480:64:48';
-/** Rotating the picture clockwise lowers his left shoulder: a lean to his left. */
-export const LEAN_LEFT = 'rotate=12*PI/180';
+/**
+ * Rotating the picture clockwise lowers his left shoulder: a lean to his
+ * left, by 16°, clearly past the lean thresholds (7°) so that when an alert
+ * comes does not hang on readings near them (at 12° his head's tilt read
+ * 6-8° and the alert came late now and then).
+ */
+export const LEAN_LEFT = 'rotate=16*PI/180';
 
 /**
  * Seconds 1-5 of cap12 forwards then backwards (a loop without a jump),
