@@ -160,6 +160,30 @@ const firefoxBrowserTests = [
   'watch-lock',
 ].map((name) => `tests/browser/${name}.test.ts`);
 
+/** A project of browser tests (vitest's browser mode, driven by Playwright) in one browser. */
+const browserProject = (
+  name: string,
+  include: string[],
+  instance: { browser: string; name?: string; launch: object },
+  setupFiles: string[] = [],
+) => ({
+  extends: true as const,
+  test: {
+    name,
+    include,
+    setupFiles,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    browser: {
+      enabled: true,
+      headless: true,
+      provider: 'playwright' as const,
+      screenshotFailures: false,
+      instances: [instance],
+    },
+  },
+});
+
 export default defineConfig({
   publicDir: 'src/ui/public',
   define: { __APP_VERSION__: JSON.stringify(appVersion), __MODELS_CACHE__: JSON.stringify(modelsCache) },
@@ -188,39 +212,16 @@ export default defineConfig({
         extends: true,
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
       },
-      {
-        extends: true,
-        test: {
-          name: 'browser',
-          include: ['tests/browser/**/*.test.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: 'playwright',
-            screenshotFailures: false,
-            instances: [{ browser: 'chromium', launch: browserLaunch }],
-          },
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'firefox',
-          include: firefoxBrowserTests,
-          setupFiles: ['tests/browser/firefox-setup.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: 'playwright',
-            screenshotFailures: false,
-            instances: [{ browser: 'firefox', name: 'browser (firefox)', launch: firefoxLaunch }],
-          },
-        },
-      },
+      browserProject('browser', ['tests/browser/**/*.test.ts'], {
+        browser: 'chromium',
+        launch: browserLaunch,
+      }),
+      browserProject(
+        'firefox',
+        firefoxBrowserTests,
+        { browser: 'firefox', name: 'browser (firefox)', launch: firefoxLaunch },
+        ['tests/browser/firefox-setup.ts'],
+      ),
       {
         extends: true,
         test: {

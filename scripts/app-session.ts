@@ -124,3 +124,24 @@ export async function useNeutral(
   );
   await page.reload();
 }
+
+/**
+ * Clicks "Keep watching in a floating window" and returns whether the
+ * video went into Picture-in-Picture within 5 s; when it did not, the page
+ * must have said why (a headless browser may refuse the window).
+ */
+export async function openFloatingWindow(page: Page): Promise<boolean> {
+  await page.click('#pip');
+  const opened = await page
+    .waitForFunction(() => document.pictureInPictureElement?.id === 'video', null, { timeout: 5000 })
+    .then(
+      () => true,
+      () => false,
+    );
+  const shown = opened ? await page.textContent('#pip') : await page.textContent('#message');
+  if (opened ? shown !== 'Close the floating window' : !/floating window could not open/.test(shown ?? ''))
+    throw new Error(
+      `the floating window ${opened ? 'opened' : 'did not open'}, and the page shows "${shown}"`,
+    );
+  return opened;
+}

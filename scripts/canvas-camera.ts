@@ -4,9 +4,6 @@
  * own scripts (page.addInitScript), it answers getUserMedia with a canvas
  * stream that draws one of the given clips, looping. The test switches
  * clips (upright, then leaning) with `__camera.show(name)`.
- *
- * It also records the system notifications the page creates, with whether
- * the page was hidden then (the real notification is still shown).
  */
 
 export interface CanvasCameraOptions {
@@ -28,7 +25,6 @@ export interface CanvasCameraWindow {
     /** getUserMedia calls answered. */
     opened: number;
   };
-  __notifications: { title: string; body: string; tag: string; hidden: boolean }[];
 }
 
 export const canvasCamera = (options: CanvasCameraOptions): void => {
@@ -75,23 +71,5 @@ export const canvasCamera = (options: CanvasCameraOptions): void => {
       draw();
       return canvas.captureStream(options.fps);
     };
-  }
-
-  w.__notifications = [];
-  if (typeof Notification !== 'undefined') {
-    const Real = Notification;
-    class Recorded extends Real {
-      constructor(title: string, init?: NotificationOptions) {
-        super(title, init);
-        w.__notifications.push({
-          title,
-          body: init?.body ?? '',
-          tag: init?.tag ?? '',
-          hidden: document.hidden,
-        });
-      }
-    }
-    Object.defineProperty(Recorded, 'permission', { get: () => Real.permission });
-    window.Notification = Recorded as typeof Notification;
   }
 };

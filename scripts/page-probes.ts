@@ -15,15 +15,12 @@ export interface ProbeWindow {
   __setHidden(hidden: boolean): void;
   /** The readyState of every camera track the page has opened, oldest first. */
   __cameraTracks(): MediaStreamTrackState[];
-  /** System notifications the page created, with whether the page was hidden then. */
-  __notifications: { title: string; body: string; tag: string; hidden: boolean }[];
 }
 
 export const pageProbes = (): void => {
   const w = window as unknown as ProbeWindow;
   w.__hidden = false;
   w.__longTasks = 0;
-  w.__notifications = [];
   Object.defineProperty(Document.prototype, 'hidden', { get: () => w.__hidden, configurable: true });
   Object.defineProperty(Document.prototype, 'visibilityState', {
     get: () => (w.__hidden ? 'hidden' : 'visible'),
@@ -47,23 +44,6 @@ export const pageProbes = (): void => {
   new PerformanceObserver((list) => {
     w.__longTasks += list.getEntries().length;
   }).observe({ type: 'longtask', buffered: true });
-  // Record each notification, and still show the real one.
-  if (typeof Notification !== 'undefined') {
-    const Real = Notification;
-    class Recorded extends Real {
-      constructor(title: string, options?: NotificationOptions) {
-        super(title, options);
-        w.__notifications.push({
-          title,
-          body: options?.body ?? '',
-          tag: options?.tag ?? '',
-          hidden: w.__hidden,
-        });
-      }
-    }
-    Object.defineProperty(Recorded, 'permission', { get: () => Real.permission });
-    window.Notification = Recorded as typeof Notification;
-  }
 };
 
 export interface DownloadsWindow {
@@ -89,4 +69,34 @@ export const recordDownloads = (): void => {
     }
     click.call(this);
   };
+};
+
+export interface NotificationsWindow {
+  /** System notifications the page created, with whether the page was hidden then. */
+  __notifications: { title: string; body: string; tag: string; hidden: boolean }[];
+}
+
+/**
+ * Records each system notification the page creates, with whether the page
+ * was hidden then (as document.hidden says: real, or emulated by
+ * pageProbes when that runs first), and still shows the real one.
+ */
+export const recordNotifications = (): void => {
+  const w = window as unknown as NotificationsWindow;
+  w.__notifications = [];
+  if (typeof Notification === 'undefined') return;
+  const Real = Notification;
+  class Recorded extends Real {
+    constructor(title: string, options?: NotificationOptions) {
+      super(title, options);
+      w.__notifications.push({
+        title,
+        body: options?.body ?? '',
+        tag: options?.tag ?? '',
+        hidden: document.hidden,
+      });
+    }
+  }
+  Object.defineProperty(Recorded, 'permission', { get: () => Real.permission });
+  window.Notification = Recorded as typeof Notification;
 };

@@ -1,7 +1,12 @@
 import { showView } from '../../scripts/harness';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './app-fixture';
-import { pageProbes, type ProbeWindow } from '../../scripts/page-probes';
+import {
+  pageProbes,
+  recordNotifications,
+  type NotificationsWindow,
+  type ProbeWindow,
+} from '../../scripts/page-probes';
 import { calibrate, sittingClip, startCamera, storedNeutral, useNeutral } from '../../scripts/app-session';
 
 /**
@@ -39,6 +44,7 @@ describe('monitoring while the page is hidden (visibility emulated)', () => {
     await context.grantPermissions(['notifications'], { origin: app.url });
     const page = await context.newPage();
     await page.addInitScript(pageProbes);
+    await page.addInitScript(recordNotifications);
     await page.goto(app.url);
     await useNeutral(page, neutral, leaning, ONSET_S);
     await showView(page, 'settings');
@@ -59,7 +65,9 @@ describe('monitoring while the page is hidden (visibility emulated)', () => {
     await page.evaluate(() => (window as unknown as ProbeWindow).__setHidden(true));
     expect(await page.evaluate(() => document.hidden)).toBe(true);
     await page.waitForTimeout(HIDDEN_MS);
-    const notifications = await page.evaluate(() => (window as unknown as ProbeWindow).__notifications);
+    const notifications = await page.evaluate(
+      () => (window as unknown as NotificationsWindow).__notifications,
+    );
     // The camera is still live after two minutes hidden.
     const tracks = await page.evaluate(() => (window as unknown as ProbeWindow).__cameraTracks());
     expect(tracks.at(-1)).toBe('live');
