@@ -80,19 +80,71 @@ export async function openClip(url: string): Promise<HTMLVideoElement> {
   return video;
 }
 
-/** The clip's picture at `seconds` in a 640x480 camera frame, framed as in the app's tests (512x384, black around). */
-export async function framedFrameAt(video: HTMLVideoElement, seconds: number): Promise<ImageBitmap> {
-  await new Promise<void>((resolve) => {
+/**
+ * How far the frame shown may be from the time sought, s: the clip's frames
+ * are about 40 ms apart, not evenly; the times the tests seek are half a
+ * second apart or more.
+ */
+const SEEK_TOLERANCE_S = 0.15;
+/** How long a seek may take to show its frame before it is tried again, ms. */
+const SEEK_WAIT_MS = 3000;
+const SEEK_ATTEMPTS = 3;
+
+function seek(video: HTMLVideoElement, seconds: number): Promise<void> {
+  return new Promise<void>((resolve) => {
     video.onseeked = () => resolve();
     video.currentTime = seconds;
   });
-  const canvas = new OffscreenCanvas(640, 480);
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('no 2D canvas');
-  ctx.fillStyle = '#000';
-  ctx.fillRect(0, 0, 640, 480);
-  ctx.drawImage(video, 64, 48, 512, 384);
-  return canvas.transferToImageBitmap();
+}
+
+/** True once the video presents a frame at `seconds`; false if none comes within `timeoutMs`. */
+function presented(video: HTMLVideoElement, seconds: number, timeoutMs: number): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    let handle = 0;
+    const timer = setTimeout(() => {
+      video.cancelVideoFrameCallback(handle);
+      resolve(false);
+    }, timeoutMs);
+    const next = () => {
+      handle = video.requestVideoFrameCallback((_now, frame) => {
+        if (Math.abs(frame.mediaTime - seconds) >= SEEK_TOLERANCE_S) return next();
+        clearTimeout(timer);
+        resolve(true);
+      });
+    };
+    next();
+  });
+}
+
+/**
+ * The clip's frame at `seconds`, once the video has presented it: on a busy
+ * machine Chromium fires `seeked` while the element can still show the frame
+ * from before, and that frame would pass for a still picture.
+ */
+export async function videoFrameAt(video: HTMLVideoElement, seconds: number): Promise<VideoFrame> {
+  for (let attempt = 0; attempt < SEEK_ATTEMPTS; attempt++) {
+    if (attempt > 0) await seek(video, 0);
+    const shown = presented(video, seconds, SEEK_WAIT_MS);
+    await seek(video, seconds);
+    if (await shown) return new VideoFrame(video);
+  }
+  throw new Error(`the clip never showed its frame at ${seconds} s (${SEEK_ATTEMPTS} seeks)`);
+}
+
+/** The clip's picture at `seconds` in a 640x480 camera frame, framed as in the app's tests (512x384, black around). */
+export async function framedFrameAt(video: HTMLVideoElement, seconds: number): Promise<ImageBitmap> {
+  const frame = await videoFrameAt(video, seconds);
+  try {
+    const canvas = new OffscreenCanvas(640, 480);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2D canvas');
+    ctx.fillStyle = '#000';
+    ctx.fillRect(0, 0, 640, 480);
+    ctx.drawImage(frame, 64, 48, 512, 384);
+    return canvas.transferToImageBitmap();
+  } finally {
+    frame.close();
+  }
 }
 
 /** Times every half second over a stretch of a clip, seconds. */
