@@ -138,8 +138,11 @@ export async function openFloatingWindow(page: Page): Promise<boolean> {
       () => true,
       () => false,
     );
-  const shown = opened ? await page.textContent('#pip') : await page.textContent('#message');
-  if (opened ? shown !== 'Close the floating window' : !/floating window could not open/.test(shown ?? ''))
+  const [selector, expected] = opened
+    ? ['#pip', /^Close the floating window$/]
+    : ['#message', /floating window could not open/];
+  const shown = await page.textContent(selector);
+  if (!expected.test(shown ?? ''))
     throw new Error(
       `the floating window ${opened ? 'opened' : 'did not open'}, and the page shows "${shown}"`,
     );
