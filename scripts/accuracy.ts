@@ -41,9 +41,12 @@ import {
   bound,
   BOUNDED,
   GROUP_OF,
+  isClear,
   MAX_UNKNOWN_SHARE,
+  outcomeOf,
   summarize,
   type BoundedKey,
+  type Outcomes,
   type Scored,
   type Summary,
 } from '../tests/accuracy/score';
@@ -96,10 +99,7 @@ const one = (x: number) => (Math.abs(x) < 0.05 ? '0.0' : x.toFixed(1));
 
 // ---------------------------------------------------------------- the case table
 
-/** The columns of the case tables: the bounded readings, and the change in distance (not bounded). */
-type Column = BoundedKey | 'distanceCm';
-
-const COLUMNS: readonly { key: Column; title: string }[] = [
+const COLUMNS: readonly { key: BoundedKey; title: string }[] = [
   { key: 'headForwardCm', title: 'head forward (cm)' },
   { key: 'shoulderRoundingPct', title: 'rounding (%)' },
   { key: 'shoulderTiltDeg', title: 'shoulder tilt (°)' },
@@ -109,28 +109,25 @@ const COLUMNS: readonly { key: Column; title: string }[] = [
 
 const REASON_CHARS = 40;
 
-/** A case as the tables show it: a scored case, its distance change, and a note. */
+/** A case as the tables show it: a scored case and a note. */
 interface TableRow {
   scored: Scored;
-  distance: { truth: number; value: number | null; reason: string | null };
   note: string;
 }
 
-function cell(row: TableRow, key: Column): string {
+/** truth → reading, with ✗ out of bound (or unknown without a reason), ~ out of a bound not held here. */
+function cell(row: TableRow, key: BoundedKey): string {
   const { scored } = row;
-  const isBounded = key !== 'distanceCm';
-  const truth = isBounded ? scored.truth[key] : row.distance.truth;
-  const { value, reason } = isBounded ? scored.readings[key] : row.distance;
+  const truth = scored.truth[key];
+  const { value, reason, knownShare } = scored.readings[key];
   if (value == null) {
-    if (!reason) return `${one(truth)} → unknown (no reason given)${isBounded ? ' ✗' : ''}`;
+    const seen = knownShare > 0 ? `, given in ${Math.round(knownShare * 100)} % of frames` : '';
+    if (!reason) return `${one(truth)} → unknown (no reason${seen}) ✗`;
     const short = reason.length > REASON_CHARS ? `${reason.slice(0, REASON_CHARS)}…` : reason;
-    return `${one(truth)} → unknown (${short})`;
+    return `${one(truth)} → unknown (${short}${seen})`;
   }
-  let mark = '';
-  if (isBounded && Math.abs(value - truth) > bound(key, scored.truth)) {
-    mark = scored.unbounded?.includes(key) ? ' ~' : ' ✗';
-  }
-  return `${one(truth)} → ${one(value)}${mark}`;
+  const o = outcomeOf(scored, key);
+  return `${one(truth)} → ${one(value)}${o === 'out' ? ' ✗' : o === 'unbounded' && Math.abs(value - truth) > bound(key, scored.truth) ? ' ~' : ''}`;
 }
 
 /** Prints rows of cells with every column padded to its widest cell. */
@@ -149,7 +146,7 @@ function printTable(header: readonly string[], rows: readonly (readonly string[]
 function printCaseTable(title: string, rows: readonly TableRow[]): void {
   out(`== ${title}: truth → reading ==`);
   out(
-    '(✗ out of its bound; ~ out of its bound but not held to it in this case; distance change has no bound; negative is nearer)',
+    '(✗ out of its bound, or unknown without a reason; ~ out of its bound but not held to it in this case; a reading is given when known in 80 % of the held frames; distance change: negative is nearer)',
   );
   printTable(
     ['case', ...COLUMNS.map((c) => c.title), 'note'],
@@ -164,24 +161,31 @@ const GROUP_TITLES: Readonly<Record<string, string>> = {
   headForward: 'head forward (cm)',
   rounding: 'rounding (%)',
   tilt: 'shoulder tilt and head roll (°)',
+  distance: 'distance change (cm)',
 };
 
-/** Clear cases (no shoulder trouble) with a bounded reading unknown: as summarize() counts them. */
+/** Clear cases with a bounded reading unknown: as summarize() counts them. */
 function unknownCases(rows: readonly Scored[]): { id: string; what: string }[] {
-  return rows
-    .filter((r) => !r.shoulderTrouble)
-    .flatMap((r) => {
-      const unknown = BOUNDED.filter((k) => r.readings[k].value == null);
-      if (unknown.length === 0) return [];
-      const what = unknown.map((k) => `${k}: ${r.readings[k].reason ?? 'no reason given'}`).join('; ');
-      return [{ id: r.id, what }];
-    });
+  return rows.filter(isClear).flatMap((r) => {
+    const unknown = BOUNDED.filter((k) => r.readings[k].value == null);
+    if (unknown.length === 0) return [];
+    const what = unknown.map((k) => `${k}: ${r.readings[k].reason ?? 'no reason given'}`).join('; ');
+    return [{ id: r.id, what }];
+  });
 }
 
 function printSummary(title: string, rows: readonly Scored[], s: Summary, seconds: number): void {
   out(`== ${title}: summary ==`);
   out(
-    `${s.cases} cases, ${s.clearCases} clear (no shoulder cut by the frame or faint); ${seconds.toFixed(1)} s`,
+    `${s.cases} cases, ${s.clearCases} clear (no shoulder cut by the frame or faint, the face inside the picture); ${seconds.toFixed(1)} s`,
+  );
+  const o = s.outcomes;
+  const c = s.clearOutcomes;
+  out(
+    `clear cases with every reading given and within its bound: ${s.clearAllWithin} of ${s.clearCases} (${(s.clearAllWithinShare * 100).toFixed(1)} %)`,
+  );
+  out(
+    `readings: ${o.within} given and within, ${o.out} given and out of bound, ${o.unknown} unknown (${(s.unknownReadingShare * 100).toFixed(1)} %); in clear cases ${c.within} / ${c.out} / ${c.unknown}`,
   );
   for (const [group, w] of Object.entries(s.worst)) {
     out(`worst ${GROUP_TITLES[group] ?? group}: ${w.errorAbs.toFixed(2)}${w.case ? ` (${w.case})` : ''}`);
@@ -205,6 +209,11 @@ interface PartJson {
   clearCases: number;
   unknownCases: number;
   unknownShare: number;
+  clearAllWithin: number;
+  clearAllWithinShare: number;
+  outcomes: Outcomes;
+  clearOutcomes: Outcomes;
+  unknownReadingShare: number;
   worst: Record<string, { errorAbs: number; case: string | null }>;
   failures: number;
   seconds: number;
@@ -215,6 +224,11 @@ const partJson = (s: Summary, seconds: number): PartJson => ({
   clearCases: s.clearCases,
   unknownCases: s.unknownCases,
   unknownShare: round(s.unknownShare),
+  clearAllWithin: s.clearAllWithin,
+  clearAllWithinShare: round(s.clearAllWithinShare),
+  outcomes: s.outcomes,
+  clearOutcomes: s.clearOutcomes,
+  unknownReadingShare: round(s.unknownReadingShare),
   worst: Object.fromEntries(
     Object.entries(s.worst).map(([g, w]) => [g, { errorAbs: round(w.errorAbs), case: w.case }]),
   ),
@@ -253,7 +267,6 @@ function runRig(): RigPart {
     'rig (groups alone and combined)',
     bounded.map((r, i) => ({
       scored: scored[i]!,
-      distance: { truth: r.truth.distanceCm, ...r.readings.distanceCm },
       note: [
         r.shouldersCutOrFaint ? 'shoulders cut or faint' : '',
         r.calibration.ok ? '' : `calibration refused: ${r.calibration.message ?? ''}`,
@@ -276,7 +289,6 @@ function runRig(): RigPart {
     'rig, trunk turned (group twist: shown, not held to the bounds)',
     twists.map((r) => ({
       scored: { ...toScored(r), unbounded: BOUNDED },
-      distance: { truth: r.truth.distanceCm, ...r.readings.distanceCm },
       note: '',
     })),
   );
@@ -435,10 +447,6 @@ async function runReal(): Promise<RealPart> {
     'real footage',
     scored.map((r) => ({
       scored: r,
-      distance: {
-        truth: r.truthAll?.distanceCm ?? NaN,
-        ...(r.all.distanceCm ?? { value: null, reason: null }),
-      },
       note: r.shoulderTrouble ? 'shoulders cut or faint' : '',
     })),
   );
@@ -493,6 +501,7 @@ async function main(): Promise<void> {
       headForwardCm: worstOf(GROUP_OF.headForwardCm),
       shoulderRoundingPct: worstOf(GROUP_OF.shoulderRoundingPct),
       tiltDeg: worstOf(GROUP_OF.shoulderTiltDeg),
+      distanceCm: worstOf(GROUP_OF.distanceCm),
     },
     unknowns: parts.reduce((n, p) => n + p.summary.unknownCases, 0),
     ok,

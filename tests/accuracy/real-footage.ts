@@ -343,7 +343,7 @@ function summarise(frames: readonly RecordedFrame[]): Pick<CaseRecord, 'medians'
   for (const key of keys) {
     medians[key] = median(counted.flatMap((f) => (f.metrics[key] == null ? [] : [f.metrics[key]])));
     const reasons = counted.flatMap((f) =>
-      f.metrics[key] == null ? [f.reasons[key] ?? '(none given)'] : [],
+      f.metrics[key] == null && f.reasons[key] ? [f.reasons[key]] : [],
     );
     if (reasons.length > 0) nullReasons[key] = [...new Set(reasons)];
   }

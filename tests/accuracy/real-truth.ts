@@ -23,7 +23,7 @@
  */
 import type { Move } from './transforms';
 import type { CalibrationRecord, CaseRecord, RealFootageRun } from './real-footage';
-import { BOUNDED, type BoundedKey, type Scored } from './score';
+import { BOUNDED, readingOver, type BoundedKey, type Reading, type Scored } from './score';
 
 export interface RealTruth {
   headForwardCm: number;
@@ -103,14 +103,11 @@ export interface RealScored extends Scored {
   base: string;
   move: Move;
   /** Every metric's reading (median of the counted frames where most of them had one), and reason when unknown. */
-  all: Record<string, { value: number | null; reason: string | null }>;
+  all: Record<string, Reading>;
   truthAll: RealTruth | null;
 }
 
-/**
- * A reading: the median of the counted frames that had one, when more than
- * half did; otherwise unknown, with the reason most frames gave.
- */
+/** A reading over the counted frames of a case (score.ts readingOver: given when known in 80 % of them). */
 export function readingOf(
   frames: readonly {
     warmup: boolean;
@@ -118,19 +115,12 @@ export function readingOf(
     reasons: Record<string, string>;
   }[],
   key: string,
-): { value: number | null; reason: string | null } {
-  const counted = frames.filter((f) => !f.warmup);
-  const values = counted.flatMap((f) => (f.metrics[key] == null ? [] : [f.metrics[key]]));
-  if (values.length * 2 > counted.length) {
-    const sorted = [...values].sort((a, b) => a - b);
-    const m = sorted.length >> 1;
-    return { value: sorted.length % 2 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2, reason: null };
-  }
-  const counts = new Map<string, number>();
-  for (const f of counted)
-    if (f.metrics[key] == null) counts.set(f.reasons[key] ?? '', (counts.get(f.reasons[key] ?? '') ?? 0) + 1);
-  const reason = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-  return { value: null, reason: reason || null };
+): Reading {
+  return readingOver(
+    frames
+      .filter((f) => !f.warmup)
+      .map((f) => ({ value: f.metrics[key] ?? null, reason: f.reasons[key] ?? null })),
+  );
 }
 
 interface NeutralLike {
@@ -150,7 +140,7 @@ export function scoreRealRun(run: Pick<RealFootageRun, 'calibrations' | 'cases'>
     const keys = [...new Set(c.frames.flatMap((f) => Object.keys(f.metrics)))];
     const all = Object.fromEntries(keys.map((k) => [k, readingOf(c.frames, k)]));
     const readings = Object.fromEntries(
-      BOUNDED.map((k) => [k, all[k] ?? { value: null, reason: null }]),
+      BOUNDED.map((k) => [k, all[k] ?? { value: null, reason: null, knownShare: 0 }]),
     ) as Scored['readings'];
     const unbounded: BoundedKey[] = shifts(c.move) ? ['headRollDeg'] : [];
     return [

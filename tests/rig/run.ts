@@ -4,8 +4,9 @@
  * upright (with the small sway of someone holding still), half a minute of
  * ordinary work at 5 frames a second (facing the screen, now and then
  * glancing aside or down for a second or two), then twelve seconds of the
- * moved posture. The reading is the median of its last ten seconds: what
- * the app has seen of a posture a third of the way to its alert.
+ * moved posture. The reading is the median of its last ten seconds (given
+ * only when known in at least 80 % of those frames, score.ts readingOver):
+ * what the app has seen of a posture a third of the way to its alert.
  */
 import { PostureTracker } from '../../src/core/posture/tracker';
 import { METRIC_KEYS, type MetricKey } from '../../src/core/posture/metrics/metric';
@@ -13,20 +14,15 @@ import { shouldersBelowLevelDeg, type RigCase } from './cases';
 import { NO_MOVE, pose, type Moves } from './person';
 import { detect, project } from './scene';
 import { truthOf, type Truth } from './truth';
-import { BOUNDED, type Scored } from '../accuracy/score';
+import { BOUNDED, readingOver, type Reading, type Scored } from '../accuracy/score';
 import { Draw } from './space';
-
-export interface RigReading {
-  value: number | null;
-  /** Why the value is null (the app's words). */
-  reason: string | null;
-}
 
 export interface RigResult {
   case: RigCase;
   truth: Truth;
   calibration: { ok: boolean; message: string | null; warnings: string[] };
-  readings: Record<MetricKey, RigReading>;
+  /** Each metric over the counted held frames (score.ts readingOver). */
+  readings: Record<MetricKey, Reading>;
   /** A shoulder beyond or at the picture's edge, found only faintly, or a camera at the shoulders' height, upright or moved (see shoulderTrouble). */
   shouldersCutOrFaint: boolean;
   /** A face point at or beyond the picture's edge (4 %), upright or moved. */
@@ -114,25 +110,19 @@ export function runCase(c: RigCase): RigResult {
     t += HELD_STEP_MS;
   }
   const start = t + 1500;
-  const series = new Map<MetricKey, number[]>();
-  const reasons = new Map<MetricKey, string>();
+  const held = new Map<MetricKey, { value: number | null; reason: string | null }[]>(
+    METRIC_KEYS.map((key) => [key, []]),
+  );
   for (let i = 0; i < HELD_FRAMES; i++) {
     const s = frame(start + i * HELD_STEP_MS, c.moves);
     if (i < HELD_FRAMES - COUNTED) continue;
-    for (const key of METRIC_KEYS) {
-      const v = s.metrics[key];
-      if (v == null) reasons.set(key, s.reasons[key] ?? 'no reason given');
-      else series.set(key, [...(series.get(key) ?? []), v]);
-    }
+    for (const key of METRIC_KEYS)
+      held.get(key)!.push({ value: s.metrics[key], reason: s.reasons[key] ?? null });
   }
-  const readings = {} as Record<MetricKey, RigReading>;
-  for (const key of METRIC_KEYS) {
-    const xs = (series.get(key) ?? []).sort((a, b) => a - b);
-    readings[key] =
-      xs.length * 2 > COUNTED
-        ? { value: xs[Math.floor(xs.length / 2)]!, reason: null }
-        : { value: null, reason: reasons.get(key) ?? 'no reason given' };
-  }
+  const readings = Object.fromEntries(METRIC_KEYS.map((key) => [key, readingOver(held.get(key)!)])) as Record<
+    MetricKey,
+    Reading
+  >;
   return {
     case: c,
     truth: truthOf(pose(build, NO_MOVE, seat), pose(build, c.moves, seat), camera),

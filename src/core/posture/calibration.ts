@@ -20,7 +20,7 @@ import { HEAD_POINTS, type HeadPointName } from './body';
 import { DEFAULT_GEOMETRY_OPTIONS, measureFrame, shoulderObservation, type FrameGeometry } from './geometry';
 import type { HeadPose } from './head-pose';
 import { METRICS } from './metrics/index';
-import { METRIC_KEYS, type MetricKey } from './metrics/metric';
+import { METRIC_KEYS, READING_NAMES, type MetricKey } from './metrics/metric';
 import { screenDistanceCm } from './metrics/distance';
 import { median } from '../rate';
 import { REASONS } from './reasons';
@@ -220,20 +220,6 @@ export function finishCalibration(
     },
   };
 }
-
-/** What readings are called in a calibration's warnings. */
-export const READING_NAMES: Readonly<Record<MetricKey, string>> = Object.freeze({
-  headForwardCm: 'Head forward',
-  shoulderRoundingPct: 'Shoulder rounding',
-  shoulderElevationCm: 'Raised shoulders',
-  shoulderTiltDeg: 'Shoulder tilt',
-  headRollDeg: 'Head tilt',
-  headShiftPct: 'Head shift',
-  headYawDeg: 'Head turn',
-  headPitchDeg: 'Looking down',
-  trunkYawDeg: 'Trunk twist',
-  distanceCm: 'Distance to the screen',
-});
 
 /**
  * Measures the person sitting upright: the shoulders' width and where they

@@ -3,6 +3,8 @@
  * cannot see, and what to change so that it can. Every unknown reading the
  * app shows carries one of these.
  */
+import { READING_NAMES } from './metrics/metric';
+
 export type Side = 'left' | 'right';
 
 export const REASONS = {
@@ -51,3 +53,28 @@ export const REASONS = {
 
 const FIX_AT_CALIBRATION =
   'calibrate again, sitting upright with your face and both shoulders in the picture';
+
+/**
+ * Every reason the app gives for a reading it leaves unknown, in full: each
+ * of REASONS with every value its wording takes.
+ */
+function allReasons(): Set<string> {
+  const sides: Side[] = ['left', 'right'];
+  const out = new Set<string>();
+  for (const value of Object.values(REASONS)) if (typeof value === 'string') out.add(value);
+  for (const what of Object.values(READING_NAMES)) out.add(REASONS.notAtCalibration(what));
+  for (let seen = 0; seen < 5; seen++) out.add(REASONS.faceUnclear(seen));
+  for (const edge of ['left', 'right', 'top'] as const) out.add(REASONS.faceAtEdge(edge));
+  for (const which of ['both', ...sides] as const) out.add(REASONS.shouldersFaint(which));
+  for (const side of sides) out.add(REASONS.shoulderCutAtSide(side));
+  for (const edge of ['top', 'bottom'] as const) out.add(REASONS.shouldersAtEdge(edge));
+  return out;
+}
+
+let known: Set<string> | null = null;
+
+/** Whether `text` is one of the reasons the app gives (a made-up or empty reason is not). */
+export function isAppReason(text: string): boolean {
+  known ??= allReasons();
+  return known.has(text);
+}

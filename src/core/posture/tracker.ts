@@ -9,7 +9,6 @@ import { DEFAULT_FOV_DEG, deg, intrinsicsFor, type Intrinsics, type Vec3 } from 
 import {
   DEFAULT_CALIBRATION,
   finishCalibration,
-  READING_NAMES,
   type CalibrationFrame,
   type CalibrationOutcome,
   type CameraIdentity,
@@ -20,7 +19,7 @@ import { solveHeadPose, type HeadObservations, type HeadPose } from './head-pose
 import { FaceDepthLearner } from './face-depth';
 import { screenDistanceCm } from './metrics/distance';
 import { METRICS } from './metrics/index';
-import { METRIC_KEYS, type MetricKey } from './metrics/metric';
+import { METRIC_KEYS, READING_NAMES, type MetricKey } from './metrics/metric';
 import { REASONS } from './reasons';
 import { TrunkSteadier, UNCALIBRATED_SCALE } from './trunk';
 import { DEFAULT_GEOMETRY_OPTIONS } from './geometry';

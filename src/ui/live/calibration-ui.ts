@@ -6,8 +6,8 @@
  */
 import { setData, setHidden, setText } from '../shell/dom';
 import type { PostureFrameResult } from '../../../workers/engine/api';
-import { READING_NAMES, type Neutral } from '../../core/posture/calibration';
-import type { MetricKey } from '../../core/posture/metrics/metric';
+import type { Neutral } from '../../core/posture/calibration';
+import { READING_NAMES, type MetricKey } from '../../core/posture/metrics/metric';
 import { UNKNOWN_CAMERA_SOURCE, formatFov, sameFov, type FovEstimate } from '../../core/posture/fov';
 import { deleteNeutral, loadNeutral, saveNeutral } from '../settings/local-store';
 import type { PoseWorker } from '../capture/pose-client';

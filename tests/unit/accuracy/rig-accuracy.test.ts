@@ -13,15 +13,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { rigCases } from '../../rig/cases';
 import { runCase, toScored, type RigResult } from '../../rig/run';
-import { summarize, type Summary } from '../../accuracy/score';
+import { BOUNDED, outcomeOf, summarize, type Summary } from '../../accuracy/score';
+import { isAppReason } from '../../../src/core/posture/reasons';
 import { DEPTH_METRICS, FOV_METRICS, fovScale, type FovRun } from '../../accuracy/fov-scale';
 
 /** What the app reaches on the rig today. */
 const REACHED = {
-  /** Share of the clear cases whose every reading is within its bound (the aim: all). */
-  withinBounds: 0.95,
+  /** Share of the clear cases whose every reading is given and within its bound (the aim: all). */
+  withinBounds: 0.8,
   /** Share of the clear cases with a reading unknown (the aim: 5 %). */
-  unknown: 0.12,
+  unknown: 0.17,
+  /** Share of the readings given where the person only sank, slid, tilted the head, shrugged or rounded. */
+  plainGiven: 0.9,
 };
 
 let results: RigResult[];
@@ -39,18 +42,15 @@ beforeAll(async () => {
 }, 600_000);
 
 describe('accuracy on the rig', () => {
-  it('reads head forward, rounding, shoulder tilt and head roll within their bounds in nearly every case', () => {
+  it('gives every reading within its bound in nearly every clear case', () => {
     expect(summary.clearCases).toBeGreaterThan(400);
-    const failed = new Set(summary.failures.map((f) => f.id));
-    const clear = results.filter((r) => bounded(r) && !r.shouldersCutOrFaint && !r.headAtEdge);
-    const within = clear.filter((r) => !failed.has(r.case.id)).length / clear.length;
     expect(
-      within,
+      summary.clearAllWithinShare,
       summary.failures.map((f) => `${f.id}: ${f.key} ${f.problem}`).join('\n'),
     ).toBeGreaterThanOrEqual(REACHED.withinBounds);
   });
 
-  it('reads nothing when nothing changed, or the person sank, rose, slid, tilted the head, shrugged or rounded alone', () => {
+  it('gives no reading out of its bound where nothing changed, or the person sank, rose, slid, tilted the head, shrugged or rounded alone', () => {
     const plain = results.filter(
       (r) =>
         r.case.group === 'alone' &&
@@ -59,17 +59,24 @@ describe('accuracy on the rig', () => {
         !r.headAtEdge,
     );
     expect(plain.length).toBeGreaterThan(100);
-    const s = summarize(plain.map(toScored));
-    expect(s.failures).toEqual([]);
+    const rows = plain.map(toScored);
+    const out = rows.flatMap((r) =>
+      BOUNDED.filter((k) => outcomeOf(r, k) === 'out').map((k) => `${r.id}: ${k} ${r.readings[k].value}`),
+    );
+    expect(out).toEqual([]);
+    // Given, not only not wrong: these moves hide nothing from the camera.
+    const given = rows.flatMap((r) => BOUNDED.map((k) => r.readings[k].value != null));
+    expect(given.filter(Boolean).length / given.length).toBeGreaterThanOrEqual(REACHED.plainGiven);
   });
 
-  it('says why for every reading it leaves unknown, and leaves few unknown', () => {
+  it("says why, in the app's own words, for every reading it leaves unknown, and leaves few unknown", () => {
     expect(summary.unknownShare).toBeLessThanOrEqual(REACHED.unknown);
-    for (const r of results) {
-      for (const [key, reading] of Object.entries(r.readings)) {
-        if (reading.value == null) expect(reading.reason, `${r.case.id}: ${key}`).toMatch(/\w{4} \w/);
-      }
-    }
+    const unexplained = results.flatMap((r) =>
+      Object.entries(r.readings)
+        .filter(([, reading]) => reading.value == null && !(reading.reason && isAppReason(reading.reason)))
+        .map(([key, reading]) => `${r.case.id}: ${key} (${String(reading.reason)})`),
+    );
+    expect(unexplained).toEqual([]);
   });
 
   it('with a shoulder cut by the frame, faint, or a camera level with them, says so in the shoulder readings it cannot give', () => {
@@ -98,9 +105,15 @@ describe('accuracy on the rig', () => {
       });
     const scale = fovScale(runs);
     expect(scale.rows.length).toBeGreaterThan(50);
-    for (const key of DEPTH_METRICS) expect(scale.largestOffFocal[key]?.value ?? 0, key).toBeLessThan(0.1);
+    for (const key of DEPTH_METRICS) {
+      const off = scale.largestOffFocal[key];
+      expect(off, `${key}: no ratio was taken`).not.toBeNull();
+      expect(off!.value, key).toBeLessThan(0.1);
+    }
     for (const key of FOV_METRICS.filter((k) => !(DEPTH_METRICS as readonly string[]).includes(k))) {
-      expect(scale.largestScale[key]?.value ?? 0, key).toBeLessThan(0.06);
+      const largest = scale.largestScale[key];
+      expect(largest, `${key}: no ratio was taken`).not.toBeNull();
+      expect(largest!.value, key).toBeLessThan(0.06);
     }
     // The focal length itself changes by 16-22 % when the diagonal field of view is 15 % off.
     const ratios = scale.rows.map((r) => r.focalRatio).filter((f) => f !== 1);

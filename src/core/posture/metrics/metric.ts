@@ -21,6 +21,20 @@ export const METRIC_KEYS = [
 
 export type MetricKey = (typeof METRIC_KEYS)[number];
 
+/** What readings are called in words (a calibration's warnings, the reasons). */
+export const READING_NAMES: Readonly<Record<MetricKey, string>> = Object.freeze({
+  headForwardCm: 'Head forward',
+  shoulderRoundingPct: 'Shoulder rounding',
+  shoulderElevationCm: 'Raised shoulders',
+  shoulderTiltDeg: 'Shoulder tilt',
+  headRollDeg: 'Head tilt',
+  headShiftPct: 'Head shift',
+  headYawDeg: 'Head turn',
+  headPitchDeg: 'Looking down',
+  trunkYawDeg: 'Trunk twist',
+  distanceCm: 'Distance to the screen',
+});
+
 /**
  * One posture metric: an absolute feature of a frame, and how a value of it
  * compares with the person's calibrated neutral.
