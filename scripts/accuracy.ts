@@ -64,16 +64,29 @@ import type { SlimRun } from '../tests/accuracy/accuracy-page';
 import type { RealFootageRun } from '../tests/accuracy/real-footage';
 import { rigCases, type Setup } from '../tests/rig/cases';
 import { runCase, toScored, type RigResult } from '../tests/rig/run';
+import { FIXTURE_FORMAT, replayRun, type KeypointsFixture } from '../tests/accuracy/keypoints-fixture';
+import { PostureTracker } from '../src/core/posture/tracker';
 import { launchChromium, startAppServer } from './harness';
+import { readFileSync } from 'node:fs';
 
-const USAGE = 'usage: npm run accuracy [-- --rig-only | --real-only]';
+const USAGE = 'usage: npm run accuracy [-- --rig-only | --real-only] [--real-from recorded.keypoints.json]';
 
-function parseArgs(argv: readonly string[]): { rig: boolean; real: boolean } {
+interface Args {
+  rig: boolean;
+  real: boolean;
+  /** Score the real part from recorded keypoints (keypoints-fixture.ts) instead of running the model. */
+  realFrom: string | null;
+}
+
+function parseArgs(argv: readonly string[]): Args {
   let rigOnly = false;
   let realOnly = false;
-  for (const a of argv) {
+  let realFrom: string | null = null;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
     if (a === '--rig-only') rigOnly = true;
     else if (a === '--real-only') realOnly = true;
+    else if (a === '--real-from' && argv[i + 1]) realFrom = argv[++i]!;
     else if (a === '--help' || a === '-h') {
       console.error(USAGE);
       process.exit(2);
@@ -86,7 +99,7 @@ function parseArgs(argv: readonly string[]): { rig: boolean; real: boolean } {
     console.error(`accuracy: --rig-only and --real-only exclude each other\n${USAGE}`);
     process.exit(2);
   }
-  return { rig: !realOnly, real: !rigOnly };
+  return { rig: !realOnly, real: !rigOnly, realFrom };
 }
 
 const progress = (message: string) => process.stderr.write(`accuracy: ${message}\n`);
@@ -408,8 +421,8 @@ interface RealPart {
   heldByHead: number;
 }
 
-async function runReal(): Promise<RealPart> {
-  const t0 = performance.now();
+/** The real cases through the model in Chromium, as the app runs them. */
+async function runRealInBrowser(): Promise<SlimRun> {
   progress('real: starting the app server and Chromium');
   const server = await startAppServer();
   let run: SlimRun;
@@ -435,13 +448,29 @@ async function runReal(): Promise<RealPart> {
   } finally {
     await server.close();
   }
-  const seconds = (performance.now() - t0) / 1000;
   progress(
-    `real: done in ${seconds.toFixed(1)} s (${(run.elapsedMs / 1000).toFixed(1)} s of cases on ${run.engine.engine}/${run.engine.backend}, input ${run.engine.inputPx ?? 'default'} px)`,
+    `real: ${(run.elapsedMs / 1000).toFixed(1)} s of cases on ${run.engine.engine}/${run.engine.backend}, input ${run.engine.inputPx ?? 'default'} px`,
   );
+  return run;
+}
 
+/** The keypoints of a recorded run (keypoints-fixture.ts) through today's posture tracker. */
+function replayRecorded(file: string): Pick<RealFootageRun, 'calibrations' | 'cases'> {
+  const fixture = JSON.parse(readFileSync(file, 'utf8')) as KeypointsFixture;
+  if (fixture.format !== FIXTURE_FORMAT) throw new Error(`${file}: not a ${FIXTURE_FORMAT} file`);
+  progress(`real: replaying ${file} (${fixture.engine.engine}, ${fixture.segments.length} segments)`);
+  return replayRun(fixture, new PostureTracker());
+}
+
+async function runReal(from: string | null): Promise<RealPart> {
+  const t0 = performance.now();
   // scoreRealRun reads only what the geometry read, which the slim run keeps.
-  const scored: RealScored[] = scoreRealRun(run as unknown as Pick<RealFootageRun, 'calibrations' | 'cases'>);
+  const run = from
+    ? replayRecorded(from)
+    : ((await runRealInBrowser()) as unknown as Pick<RealFootageRun, 'calibrations' | 'cases'>);
+  const seconds = (performance.now() - t0) / 1000;
+  progress(`real: done in ${seconds.toFixed(1)} s`);
+  const scored: RealScored[] = scoreRealRun(run);
   const summary = summarize(scored);
   printCaseTable(
     'real footage',
@@ -479,7 +508,7 @@ async function main(): Promise<void> {
   let real: RealPart | null = null;
   try {
     if (want.rig) rig = runRig();
-    if (want.real) real = await runReal();
+    if (want.real) real = await runReal(want.realFrom);
   } catch (err) {
     console.error(`accuracy: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     process.exit(3);

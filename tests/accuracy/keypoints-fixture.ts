@@ -179,3 +179,64 @@ export function replay<S>(
     return { segment, samples: segmentInputs(segment).map((input) => tracker.update(input)) };
   });
 }
+
+/** What replayRun needs of a tracker's sample (PostureTracker's PostureSample has it). */
+export interface ReplaySample {
+  metrics: Record<string, number | null>;
+  reasons: Partial<Record<string, string>>;
+  screenDistanceCm: number | null;
+  calibration: {
+    state: string;
+    outcome?: { ok: boolean; reason?: string; message?: string; neutral?: unknown };
+  } | null;
+}
+
+/**
+ * The fixture replayed through `tracker` as a run of the real cases: what
+ * the geometry of today reads from the keypoints the model gave then, in
+ * the shape scoreRealRun (real-truth.ts) scores.
+ */
+export function replayRun<S extends ReplaySample>(
+  fixture: KeypointsFixture,
+  tracker: ReplayTracker<S>,
+): Pick<RealFootageRun, 'calibrations' | 'cases'> {
+  const calibrations: RealFootageRun['calibrations'] = [];
+  const cases: RealFootageRun['cases'] = [];
+  for (const { segment, samples } of replay(fixture, tracker)) {
+    const inputs = segmentInputs(segment);
+    const frames = samples.map((s, i): RecordedFrame => {
+      const reasons: Record<string, string> = {};
+      for (const [k, v] of Object.entries(s.reasons)) if (v) reasons[k] = v;
+      return {
+        ...inputs[i]!,
+        reused: false,
+        warmup: segment.kind === 'case' && i < segment.warmupFrames,
+        metrics: { ...s.metrics },
+        reasons,
+        screenDistanceCm: s.screenDistanceCm,
+      };
+    });
+    if (segment.kind === 'calibration') {
+      const done = samples.find((s) => s.calibration?.state === 'finished')?.calibration?.outcome;
+      calibrations.push({
+        base: segment.base,
+        prepare: segment.prepare,
+        durationMs: segment.durationMs,
+        frames,
+        outcome: done ? { finished: true, ...done } : { finished: false, ok: false },
+      });
+    } else {
+      const ok = calibrations.find((c) => c.base === segment.base)?.outcome.ok ?? false;
+      cases.push({
+        id: segment.id,
+        base: segment.base,
+        move: segment.move,
+        calibrated: ok,
+        frames,
+        medians: {},
+        nullReasons: {},
+      });
+    }
+  }
+  return { calibrations, cases };
+}

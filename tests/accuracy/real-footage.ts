@@ -1,236 +1,28 @@
 /**
  * Real footage moved by known amounts, through the real worker and model:
- * the cases, and a runner that records every raw keypoint the model gave
- * (so the posture geometry can be replayed offline through PostureTracker)
- * along with what the current geometry read. Runs in any page that can start
- * the pose worker: the vitest browser test tests/browser/real-footage-record.test.ts,
- * or a plain page driven by Playwright (nothing here depends on vitest).
- *
- * The base pictures (tests/fixtures/media/README.md says where each came
- * from; same licences as their sources), made in tests/fixtures/media with:
- *
- *     ffmpeg -i faceapi-screenshot-webcam.png -filter_complex "[0]crop=853:800:0:30,
- *       scale=512:480:flags=area,pad=640:480:32:0,fillborders=left=32:right=96:mode=smear,
- *       split[a][b];[b]gblur=sigma=10,split[l][r];[l]crop=32:480:0:0[lc];[r]crop=96:480:544:0[rc];
- *       [a][lc]overlay=0:0[al];[al][rc]overlay=544:0,format=rgb24,split[x][y];
- *       [x]palettegen=max_colors=256:stats_mode=full[p];[y][p]paletteuse=dither=none"
- *       -frames:v 1 seated-640x480.png
- *     ffmpeg -ss 12.5 -i cap12_edit.webm -frames:v 1 -pred mixed cap12-12s.png
- *     ffmpeg -ss 15.25 -i cap12_edit.webm -frames:v 1 -pred mixed cap12-15s.png
- *     ffmpeg -ss 5 -i cap13_edit2.webm -frames:v 1 -pred mixed cap13-5s.png
- *
- * - seated-640x480.png: the man of faceapi-screenshot-webcam.png (above its
- *   text panel) scaled by 0.6, head in the upper middle and both shoulders
- *   well inside; the strips the source does not cover (32 px left, 96 px
- *   right) repeat its edge columns, blurred (a 256-colour palette, as the
- *   source has);
- * - cap12-12s.png, cap12-15s.png, cap13-5s.png: frames of cap12_edit.webm
- *   and cap13_edit2.webm (400x300) where he faces the camera, upright and
- *   still; laptop framing, the shoulders at the bottom edge.
- * Each base's face centre and head radius were measured by eye on a pixel
- * grid and checked against MoveNet's eye and ear points on the base.
+ * a runner (the cases and their pictures are in real-bases.ts) that records
+ * every raw keypoint the model gave (so the posture geometry can be replayed
+ * offline through PostureTracker, keypoints-fixture.ts) along with what the
+ * current geometry read. Runs in any page that can start the pose worker:
+ * the vitest browser test tests/browser/real-footage.test.ts, or a plain page
+ * driven by Playwright (nothing here depends on vitest).
  */
-import seatedUrl from '../fixtures/media/seated-640x480.png?url';
-import cap12At12Url from '../fixtures/media/cap12-12s.png?url';
-import cap12At15Url from '../fixtures/media/cap12-15s.png?url';
-import cap13At5Url from '../fixtures/media/cap13-5s.png?url';
 import type { Keypoint } from '../../src/core/pose';
 import type { PoseClient } from '../../src/ui/capture/pose-client';
 import type { PostureFrameResult } from '../../workers/engine/api';
+import { realBase, type RealCase } from './real-bases';
 import {
   bitmapOf,
   HELD_STILL_JITTER,
+  pasteSources,
   pixelsOf,
   renderMove,
-  type Box,
   type Move,
-  type Point,
+  type PasteSources,
 } from './transforms';
 
-export interface RealBase {
-  id: string;
-  /** The committed picture, from the project root. */
-  file: string;
-  url: string;
-  width: number;
-  height: number;
-  /** Between the eyes and the ears, px: the centre of headZoom. */
-  faceCentre: Point;
-  /** Half the head's height, hair to chin, px: headZoom's inner radius (its outer one is 1.3 times it, short of the shoulders). */
-  headRadiusPx: number;
-  /** Where the shoulders are, for the moves that change them (bases that show them whole). */
-  shoulders?: {
-    /** Midway between the shoulder joints, px. */
-    centreX: number;
-    /** Just below the chin, px: squeezeShoulders leaves everything above it. */
-    topY: number;
-    /** Around each shoulder's joint and outline, px. */
-    boxes: Box[];
-    /** Each shoulder from its joint in to the neck, px. */
-    boxesToNeck: Box[];
-  };
-  /** Applied to the picture before anything else, calibration included (a base derived from another). */
-  prepare: Move;
-}
-
-const SEATED: RealBase = {
-  id: 'seated',
-  file: 'tests/fixtures/media/seated-640x480.png',
-  url: seatedUrl,
-  width: 640,
-  height: 480,
-  // Eyes at y 170-178 and ears at 190-207 (MoveNet); hair top at 70, chin (beard) at 300.
-  faceCentre: { x: 305, y: 185 },
-  headRadiusPx: 115,
-  shoulders: {
-    // MoveNet's shoulders: (515, 343) and (185, 361).
-    centreX: 350,
-    topY: 300,
-    boxes: [
-      { x: 80, y: 290, width: 200, height: 170 },
-      { x: 440, y: 270, width: 200, height: 170 },
-    ],
-    boxesToNeck: [
-      { x: 60, y: 290, width: 250, height: 190 },
-      { x: 400, y: 250, width: 240, height: 230 },
-    ],
-  },
-  prepare: { kind: 'none' },
-};
-
-/** The seated man in bulky clothes: shoulders blurred and flattened towards their mean colour. */
-const SEATED_FADED: RealBase = {
-  ...SEATED,
-  id: 'seated-faded',
-  prepare: { kind: 'fadeShoulders', strength: 0.85, boxes: SEATED.shoulders!.boxes },
-};
-
-const CAP12_12S: RealBase = {
-  id: 'cap12-12s',
-  file: 'tests/fixtures/media/cap12-12s.png',
-  url: cap12At12Url,
-  width: 400,
-  height: 300,
-  // Eyes at y 150-152, ears at 184 (MoveNet); hair top at 75, chin at 242.
-  faceCentre: { x: 206, y: 165 },
-  headRadiusPx: 84,
-  prepare: { kind: 'none' },
-};
-
-/** Three seconds later: he has hardly moved (a second look at the same posture). */
-const CAP12_15S: RealBase = {
-  ...CAP12_12S,
-  id: 'cap12-15s',
-  file: 'tests/fixtures/media/cap12-15s.png',
-  url: cap12At15Url,
-};
-
-const CAP13_5S: RealBase = {
-  id: 'cap13-5s',
-  file: 'tests/fixtures/media/cap13-5s.png',
-  url: cap13At5Url,
-  width: 400,
-  height: 300,
-  // Eyes at y 157, ears at 185 (MoveNet); hair top at 90, chin at 245.
-  faceCentre: { x: 203, y: 170 },
-  headRadiusPx: 78,
-  prepare: { kind: 'none' },
-};
-
-export const REAL_BASES: readonly RealBase[] = [SEATED, SEATED_FADED, CAP12_12S, CAP12_15S, CAP13_5S];
-
-export interface RealCase {
-  /** `<base>/<move>`. */
-  id: string;
-  base: string;
-  /** What was done to the base picture, fully spelled out (pixels, degrees). */
-  move: Move;
-}
-
-const NONE: Move = { kind: 'none' };
-const translate = (dxPx: number, dyPx: number): Move => ({ kind: 'translate', dxPx, dyPx });
-const centre = (b: RealBase): Point => ({ x: b.width / 2, y: b.height / 2 });
-const zoom = (b: RealBase, scale: number): Move => ({ kind: 'zoom', scale, centre: centre(b) });
-/** Where the hips would be: below the frame, under its centre. */
-const hips = (b: RealBase): Point => ({ x: b.width / 2, y: b.height * 1.6 });
-const rotate = (deg: number, pivot: Point): Move => ({ kind: 'rotate', deg, pivot });
-const headZoom = (b: RealBase, scale: number): Move => ({
-  kind: 'headZoom',
-  scale,
-  centre: b.faceCentre,
-  innerRadiusPx: b.headRadiusPx,
-  outerRadiusPx: Math.round(b.headRadiusPx * 1.3),
-});
-function shouldersOf(b: RealBase): NonNullable<RealBase['shoulders']> {
-  if (!b.shoulders) throw new Error(`${b.id}: its shoulders are not measured`);
-  return b.shoulders;
-}
-const squeeze = (b: RealBase, factor: number): Move => ({
-  kind: 'squeezeShoulders',
-  factor,
-  centreX: shouldersOf(b).centreX,
-  topY: shouldersOf(b).topY,
-  blendPx: 20,
-});
-/** Moves in order; a head move goes first, on the picture its centre was measured on. */
-const combine = (...moves: Move[]): Move => ({ kind: 'combine', moves });
-
-function seatedCases(b: RealBase): RealCase[] {
-  const c = (name: string, move: Move): RealCase => ({ id: `${b.id}/${name}`, base: b.id, move });
-  return [
-    c('none', NONE),
-    c('sink-30', translate(0, 30)),
-    c('sink-60', translate(0, 60)),
-    c('rise-30', translate(0, -30)),
-    c('slide-left-60', translate(-60, 0)),
-    c('slide-right-60', translate(60, 0)),
-    c('zoom-0.9', zoom(b, 0.9)),
-    c('zoom-1.1', zoom(b, 1.1)),
-    c('zoom-1.2', zoom(b, 1.2)),
-    c('head-zoom-1.06', headZoom(b, 1.06)),
-    c('head-zoom-1.12', headZoom(b, 1.12)),
-    c('head-zoom-1.18', headZoom(b, 1.18)),
-    c('lean-hips-4', rotate(4, hips(b))),
-    c('lean-hips--4', rotate(-4, hips(b))),
-    c('lean-hips-8', rotate(8, hips(b))),
-    c('lean-hips--8', rotate(-8, hips(b))),
-    c('rotate-centre-8', rotate(8, centre(b))),
-    c('squeeze-0.95', squeeze(b, 0.95)),
-    c('squeeze-0.92', squeeze(b, 0.92)),
-    c('sink-30+head-zoom-1.12', combine(headZoom(b, 1.12), translate(0, 30))),
-    c('lean-hips-4+slide-40', combine(rotate(4, hips(b)), translate(40, 0))),
-    c('zoom-1.1+head-zoom-1.1', combine(headZoom(b, 1.1), zoom(b, 1.1))),
-    // The right shoulder (image left) mostly below 0.3, the left one about 0.4.
-    c('fade-shoulders', SEATED_FADED.prepare),
-    // Both shoulders faint; now and then nobody is found.
-    c('fade-shoulders-to-neck', { kind: 'fadeShoulders', strength: 1, boxes: shouldersOf(b).boxesToNeck }),
-    // The shoulder joints (y 343-361) reach the bottom edge, then leave the frame by 30-50 px.
-    c('shoulders-at-edge', translate(0, 125)),
-    c('shoulders-out', translate(0, 170)),
-  ];
-}
-
-function laptopCases(b: RealBase): RealCase[] {
-  const c = (name: string, move: Move): RealCase => ({ id: `${b.id}/${name}`, base: b.id, move });
-  return [
-    c('none', NONE),
-    c('slide-left-40', translate(-40, 0)),
-    c('slide-right-40', translate(40, 0)),
-    c('rise-20', translate(0, -20)),
-    c('head-zoom-1.1', headZoom(b, 1.1)),
-    c('rotate-centre-6', rotate(6, centre(b))),
-    c('rotate-centre--6', rotate(-6, centre(b))),
-    c('zoom-0.85', zoom(b, 0.85)),
-  ];
-}
-
-export const REAL_CASES: readonly RealCase[] = [
-  ...seatedCases(SEATED),
-  { id: 'seated-faded/none', base: SEATED_FADED.id, move: NONE },
-  ...laptopCases(CAP12_12S),
-  ...laptopCases(CAP12_15S),
-  ...laptopCases(CAP13_5S),
-];
+export type { RealCase } from './real-bases';
+export { REAL_CASES } from './real-bases';
 
 export interface RunOptions {
   /** Calibration frames (also the calibration's length: one step less, in steps). Default 16. */
@@ -372,10 +164,11 @@ export async function runRealCases(
   let clock = o.startMs;
   if (o.reuseStillMs !== null) await client.api.setOptions({ reuseStillMs: o.reuseStillMs });
 
+  const sources = await loadPasteSources(cases);
   const feed = async (pixels: ImageData, move: Move, jitterIndex: number): Promise<PostureFrameResult> => {
     const n = HELD_STILL_JITTER.length;
     const jitter = HELD_STILL_JITTER[((jitterIndex % n) + n) % n];
-    const bitmap = bitmapOf(renderMove(pixels, move, jitter));
+    const bitmap = bitmapOf(renderMove(pixels, move, jitter, sources));
     clock += o.stepMs;
     const r = await client.processFrame(new VideoFrame(bitmap, { timestamp: clock * 1000 }), clock);
     bitmap.close();
@@ -391,14 +184,8 @@ export async function runRealCases(
   const records: CaseRecord[] = [];
   const baseIds = [...new Set(cases.map((c) => c.base))];
   for (const baseId of baseIds) {
-    const base = REAL_BASES.find((b) => b.id === baseId);
-    if (!base) throw new Error(`unknown base ${baseId}`);
-    const source = await loadBitmap(base.url);
-    if (source.width !== base.width || source.height !== base.height) {
-      throw new Error(`${base.file} is ${source.width}x${source.height}, not ${base.width}x${base.height}`);
-    }
-    const pixels = renderMove(pixelsOf(source), base.prepare);
-    source.close();
+    const base = realBase(baseId);
+    const pixels = renderMove(await basePixels(baseId), base.prepare, undefined, sources);
 
     o.onProgress?.(`calibrate ${base.id}`);
     await client.api.setNeutral(null);
@@ -441,6 +228,30 @@ export async function runRealCases(
     }
   }
   return { calibrations, cases: records, elapsedMs: performance.now() - t0 };
+}
+
+/** A base's picture as it is committed (before its `prepare`). */
+async function basePixels(id: string): Promise<ImageData> {
+  const base = realBase(id);
+  const source = await loadBitmap(base.url);
+  try {
+    if (source.width !== base.width || source.height !== base.height) {
+      throw new Error(`${base.file} is ${source.width}x${source.height}, not ${base.width}x${base.height}`);
+    }
+    return pixelsOf(source);
+  } finally {
+    source.close();
+  }
+}
+
+/** The pictures the cases' and their bases' moves paste pixels from. */
+async function loadPasteSources(cases: readonly RealCase[]): Promise<PasteSources> {
+  const ids = new Set(
+    cases.flatMap((c) => [...pasteSources(c.move), ...pasteSources(realBase(c.base).prepare)]),
+  );
+  const out = new Map<string, ImageData>();
+  for (const id of ids) out.set(id, await basePixels(id));
+  return out;
 }
 
 async function loadBitmap(url: string): Promise<ImageBitmap> {

@@ -22,6 +22,7 @@
  * not held to its bound on shifted pictures (it is shown all the same).
  */
 import type { Move } from './transforms';
+import { realBase } from './real-bases';
 import type { CalibrationRecord, CaseRecord, RealFootageRun } from './real-footage';
 import { BOUNDED, readingOver, type BoundedKey, type Reading, type Scored } from './score';
 
@@ -86,10 +87,19 @@ export function realTruth(move: Move, headDepthCm: number, eyeDistanceCm: number
 
 /** Moves that take the shoulders out of the picture or hide them: their shoulder readings may be unknown (with a reason). */
 export function hidesShoulders(move: Move): boolean {
-  if (move.kind === 'fadeShoulders') return true;
-  if (move.kind === 'translate') return move.dyPx > 100;
-  if (move.kind === 'combine') return move.moves.some(hidesShoulders);
-  return false;
+  switch (move.kind) {
+    case 'fadeShoulders':
+    case 'cover':
+    case 'paste':
+    case 'fadeToWall':
+      return true;
+    case 'translate':
+      return move.dyPx > 100;
+    case 'combine':
+      return move.moves.some(hidesShoulders);
+    default:
+      return false;
+  }
 }
 
 /** A shifted picture: a camera that turned, which a fixed camera's geometry reads partly as the head turning. */
@@ -136,6 +146,7 @@ export function scoreRealRun(run: Pick<RealFootageRun, 'calibrations' | 'cases'>
   return run.cases.flatMap((c: CaseRecord) => {
     const neutral = neutralOf(run.calibrations.find((k) => k.base === c.base));
     if (!neutral?.headCenterCm) return [];
+    const base = realBase(c.base);
     const truthAll = realTruth(c.move, neutral.headCenterCm.z, neutral.screenDistanceCm);
     const keys = [...new Set(c.frames.flatMap((f) => Object.keys(f.metrics)))];
     const all = Object.fromEntries(keys.map((k) => [k, readingOf(c.frames, k)]));
@@ -151,7 +162,11 @@ export function scoreRealRun(run: Pick<RealFootageRun, 'calibrations' | 'cases'>
         truth: truthAll,
         readings,
         // Shoulders the base shows only at the frame's edge, or the move hides.
-        shoulderTrouble: hidesShoulders(c.move) || !neutral.readings.includes('shoulderTiltDeg'),
+        shoulderTrouble:
+          hidesShoulders(c.move) ||
+          hidesShoulders(base.prepare) ||
+          base.shouldersHidden != null ||
+          !neutral.readings.includes('shoulderTiltDeg'),
         unbounded,
         all,
         truthAll,

@@ -52,8 +52,26 @@ export type Move =
    * source before any geometric move, in the source's coordinates.
    */
   | { kind: 'fadeShoulders'; strength: number; boxes: Box[] }
+  /**
+   * Something in front of the picture: an object drawn over `box` (a mug
+   * held up, a headset, the wing of a chair coming in from the side), or
+   * the pixels of `from` (another committed picture: a real hand, real
+   * hair) pasted over `box` through a soft oval. Applied to the source
+   * before any geometric move, like fadeShoulders.
+   */
+  | { kind: 'cover'; object: CoverObject; box: Box; colour: Rgb }
+  | { kind: 'paste'; from: string; source: Box; box: Box }
+  /**
+   * The regions pulled towards the mean colour of `wall` (clothing the
+   * colour of the wall behind), with their texture kept at `keep` of its
+   * contrast.
+   */
+  | { kind: 'fadeToWall'; boxes: Box[]; wall: Box; keep: number }
   /** The moves in order (the first is applied first). */
   | { kind: 'combine'; moves: Move[] };
+
+export type CoverObject = 'mug' | 'headset' | 'wing';
+export type Rgb = readonly [number, number, number];
 
 /** A shift and a zoom about the frame centre on top of a move, as between frames of someone sitting still. */
 export interface Jitter {
@@ -98,6 +116,9 @@ function inverseOf(move: Move): InverseMap[] {
   switch (move.kind) {
     case 'none':
     case 'fadeShoulders':
+    case 'cover':
+    case 'paste':
+    case 'fadeToWall':
       return [];
     case 'translate': {
       const { dxPx, dyPx } = move;
@@ -179,19 +200,58 @@ function jitterMoves(j: Jitter, width: number, height: number): Move[] {
   ];
 }
 
-function pixelMoves(move: Move): Extract<Move, { kind: 'fadeShoulders' }>[] {
-  if (move.kind === 'fadeShoulders') return [move];
-  if (move.kind === 'combine') return move.moves.flatMap(pixelMoves);
-  return [];
+type PixelMove = Extract<Move, { kind: 'fadeShoulders' | 'cover' | 'paste' | 'fadeToWall' }>;
+
+function pixelMoves(move: Move): PixelMove[] {
+  switch (move.kind) {
+    case 'fadeShoulders':
+    case 'cover':
+    case 'paste':
+    case 'fadeToWall':
+      return [move];
+    case 'combine':
+      return move.moves.flatMap(pixelMoves);
+    default:
+      return [];
+  }
+}
+
+/** The committed pictures a move's `paste` takes pixels from, by name. */
+export type PasteSources = ReadonlyMap<string, ImageData>;
+
+/** The pictures `move` pastes from. */
+export function pasteSources(move: Move): string[] {
+  return pixelMoves(move).flatMap((m) => (m.kind === 'paste' ? [m.from] : []));
+}
+
+function applyPixelMove(pixels: ImageData, m: PixelMove, sources: PasteSources): ImageData {
+  switch (m.kind) {
+    case 'fadeShoulders':
+      return fadeRegions(pixels, m.strength, m.boxes);
+    case 'cover':
+      return drawCover(pixels, m.object, m.box, m.colour);
+    case 'paste': {
+      const from = sources.get(m.from);
+      if (!from) throw new Error(`paste: no picture ${m.from}`);
+      return pasteOval(pixels, from, m.source, m.box);
+    }
+    case 'fadeToWall':
+      return fadeToWall(pixels, m.boxes, m.wall, m.keep);
+  }
 }
 
 /**
  * `move` (then `jitter`, if given) applied to `source`: its pixel changes
  * first, then all its geometric moves as one warp. Returns new pixels.
  */
-export function renderMove(source: ImageData, move: Move, jitter?: Jitter): ImageData {
+export function renderMove(
+  source: ImageData,
+  move: Move,
+  jitter?: Jitter,
+  sources: PasteSources = new Map(),
+): ImageData {
   let pixels = source;
-  for (const fade of pixelMoves(move)) pixels = fadeRegions(pixels, fade.strength, fade.boxes);
+  for (const m of pixelMoves(move)) pixels = applyPixelMove(pixels, m, sources);
   const maps = inverseOf(move);
   if (jitter) maps.push(...jitterMoves(jitter, source.width, source.height).flatMap(inverseOf));
   // Output to source: the last move's inverse first.
@@ -308,6 +368,135 @@ function fadeRegions(source: ImageData, strength: number, boxes: readonly Box[])
         for (let c = 0; c < 3; c++) {
           const target = region[d + c]! + (mean[c]! - region[d + c]!) * strength;
           out.data[s + c] = source.data[s + c]! + (target - source.data[s + c]!) * a;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function canvasOf(pixels: ImageData): OffscreenCanvasRenderingContext2D {
+  const canvas = new OffscreenCanvas(pixels.width, pixels.height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2D canvas');
+  ctx.putImageData(pixels, 0, 0);
+  return ctx;
+}
+
+const css = (c: Rgb, k = 1) => `rgb(${c.map((v) => Math.round(Math.min(255, v * k))).join(', ')})`;
+
+/**
+ * An object drawn over `box`, shaded as a lit solid: a mug (a cylinder
+ * with a handle on its right), a headset (two ear cups on a band), or the
+ * wing of a chair (a padded shape from the box's outer side, the side
+ * nearer the picture's edge).
+ */
+function drawCover(pixels: ImageData, object: CoverObject, box: Box, colour: Rgb): ImageData {
+  const ctx = canvasOf(pixels);
+  const { x, y, width: w, height: h } = box;
+  const shade = (x0: number, x1: number) => {
+    const g = ctx.createLinearGradient(x0, 0, x1, 0);
+    g.addColorStop(0, css(colour, 0.55));
+    g.addColorStop(0.35, css(colour, 1.15));
+    g.addColorStop(1, css(colour, 0.6));
+    return g;
+  };
+  if (object === 'mug') {
+    const body = w * 0.78;
+    ctx.fillStyle = shade(x, x + body);
+    ctx.beginPath();
+    ctx.roundRect(x, y + h * 0.06, body, h * 0.94, [4, 4, body * 0.12, body * 0.12]);
+    ctx.fill();
+    ctx.fillStyle = css(colour, 0.4);
+    ctx.beginPath();
+    ctx.ellipse(x + body / 2, y + h * 0.06, body / 2, h * 0.06, 0, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.strokeStyle = css(colour, 0.8);
+    ctx.lineWidth = w * 0.07;
+    ctx.beginPath();
+    ctx.ellipse(x + body, y + h * 0.45, w * 0.17, h * 0.2, 0, -Math.PI / 2, Math.PI / 2);
+    ctx.stroke();
+  } else if (object === 'headset') {
+    ctx.strokeStyle = css(colour, 0.9);
+    ctx.lineWidth = Math.max(4, w * 0.09);
+    ctx.beginPath();
+    ctx.ellipse(x + w / 2, y + h * 0.55, w * 0.42, h * 0.45, 0, Math.PI * 1.05, Math.PI * 1.95);
+    ctx.stroke();
+    for (const cx of [x + w * 0.12, x + w * 0.88]) {
+      ctx.fillStyle = shade(cx - w * 0.14, cx + w * 0.14);
+      ctx.beginPath();
+      ctx.ellipse(cx, y + h * 0.72, w * 0.14, h * 0.26, 0, 0, 2 * Math.PI);
+      ctx.fill();
+    }
+  } else {
+    const outerLeft = x + w / 2 < pixels.width / 2;
+    const edge = outerLeft ? x : x + w;
+    const inner = outerLeft ? x + w : x;
+    ctx.fillStyle = shade(Math.min(edge, inner), Math.max(edge, inner));
+    ctx.beginPath();
+    ctx.moveTo(edge, y + h);
+    ctx.lineTo(edge, y);
+    ctx.quadraticCurveTo(inner, y, inner, y + h * 0.35);
+    ctx.lineTo(inner, y + h);
+    ctx.closePath();
+    ctx.fill();
+  }
+  return ctx.getImageData(0, 0, pixels.width, pixels.height);
+}
+
+/** `source` of `from` scaled into `box` of the picture through an oval that fades over its outer fifth. */
+function pasteOval(pixels: ImageData, from: ImageData, source: Box, box: Box): ImageData {
+  const out = new ImageData(new Uint8ClampedArray(pixels.data), pixels.width, pixels.height);
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  for (let y = Math.max(0, Math.floor(box.y)); y < Math.min(pixels.height, box.y + box.height); y++) {
+    for (let x = Math.max(0, Math.floor(box.x)); x < Math.min(pixels.width, box.x + box.width); x++) {
+      const r = Math.hypot((x + 0.5 - cx) / (box.width / 2), (y + 0.5 - cy) / (box.height / 2));
+      const a = 1 - smoothstep(0.8, 1, r);
+      if (a <= 0) continue;
+      const sx = Math.floor(source.x + ((x + 0.5 - box.x) / box.width) * source.width);
+      const sy = Math.floor(source.y + ((y + 0.5 - box.y) / box.height) * source.height);
+      const s =
+        (Math.min(from.height - 1, Math.max(0, sy)) * from.width +
+          Math.min(from.width - 1, Math.max(0, sx))) *
+        4;
+      const o = (y * pixels.width + x) * 4;
+      for (let c = 0; c < 3; c++)
+        out.data[o + c] = pixels.data[o + c]! + (from.data[s + c]! - pixels.data[o + c]!) * a;
+    }
+  }
+  return out;
+}
+
+/** The mean colour of a region. */
+function meanColour(pixels: ImageData, box: Box): Rgb {
+  const sum = [0, 0, 0];
+  let n = 0;
+  for (let y = Math.max(0, box.y); y < Math.min(pixels.height, box.y + box.height); y++) {
+    for (let x = Math.max(0, box.x); x < Math.min(pixels.width, box.x + box.width); x++) {
+      const o = (y * pixels.width + x) * 4;
+      for (let c = 0; c < 3; c++) sum[c]! += pixels.data[o + c]!;
+      n += 1;
+    }
+  }
+  return [sum[0]! / n, sum[1]! / n, sum[2]! / n];
+}
+
+/** The regions' colours moved to the wall's mean colour, their own variation kept at `keep`, feathered at the edges. */
+function fadeToWall(pixels: ImageData, boxes: readonly Box[], wallBox: Box, keep: number): ImageData {
+  const wall = meanColour(pixels, wallBox);
+  const out = new ImageData(new Uint8ClampedArray(pixels.data), pixels.width, pixels.height);
+  for (const box of boxes) {
+    const own = meanColour(pixels, box);
+    for (let y = Math.max(0, box.y); y < Math.min(pixels.height, box.y + box.height); y++) {
+      for (let x = Math.max(0, box.x); x < Math.min(pixels.width, box.x + box.width); x++) {
+        const d = Math.min(x - box.x, box.x + box.width - 1 - x, y - box.y, box.y + box.height - 1 - y);
+        const a = smoothstep(0, FADE_FEATHER_PX, d + 0.5);
+        const o = (y * pixels.width + x) * 4;
+        for (let c = 0; c < 3; c++) {
+          const v = pixels.data[o + c]!;
+          const target = wall[c]! + (v - own[c]!) * keep;
+          out.data[o + c] = v + (target - v) * a;
         }
       }
     }

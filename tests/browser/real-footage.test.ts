@@ -26,7 +26,11 @@ import { scoreRealRun, type RealScored } from '../accuracy/real-truth';
 import { summarize, type Summary } from '../accuracy/score';
 
 const RECORD = import.meta.env.VITE_RECORD_REAL_FOOTAGE === '1';
-const FIXTURE = 'tests/fixtures/real-footage.keypoints.json';
+/** The engine the cases run on (VITE_REAL_ENGINE, for recording another engine's keypoints). */
+const ENGINE =
+  (import.meta.env.VITE_REAL_ENGINE as 'movenet-lightning' | 'movenet-thunder' | undefined) ??
+  'movenet-lightning';
+const FIXTURE = `tests/fixtures/real-footage${ENGINE === 'movenet-lightning' ? '' : `.${ENGINE}`}.keypoints.json`;
 
 /** What the app reaches on the real footage today. */
 const REACHED = {
@@ -43,7 +47,7 @@ let summary: Summary;
 
 beforeAll(async () => {
   client = createPoseClient();
-  const info = await client.api.init({ engine: 'movenet-lightning', backend: 'wasm' });
+  const info = await client.api.init({ engine: ENGINE, backend: 'wasm' });
   run = await runRealCases(client, REAL_CASES);
   scored = scoreRealRun(run);
   summary = summarize(scored);
