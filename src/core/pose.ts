@@ -75,6 +75,13 @@ export interface PoseTimings {
   heldBy?: 'still' | 'head';
 }
 
+/** The face detector's six points (the head tracker's), frame pixels. */
+export interface FaceLandmarks {
+  score: number;
+  /** The person's right eye, left eye, nose tip, mouth centre, right ear, left ear: x, y pairs. */
+  points: number[];
+}
+
 export interface PoseFrameResult {
   timestampMs: number;
   frameWidth: number;
@@ -86,6 +93,8 @@ export interface PoseFrameResult {
   timings: PoseTimings;
   /** People counted in this frame, when a count was made (see countPeopleEveryMs). */
   people: number | null;
+  /** The face the head tracker's detector found on this frame; null when it did not look or found none. */
+  face: FaceLandmarks | null;
 }
 
 /** Looks a keypoint up by name; undefined when the engine did not report it. */

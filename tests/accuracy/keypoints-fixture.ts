@@ -12,14 +12,19 @@
  *
  * Pure data and functions: usable in Node as in the browser.
  */
-import { KEYPOINT_NAMES, type Keypoint } from '../../src/core/pose';
+import { KEYPOINT_NAMES, type FaceLandmarks, type Keypoint } from '../../src/core/pose';
 import type { Move } from './transforms';
 import type { RealFootageRun, RecordedFrame } from './real-footage';
 
 export const FIXTURE_FORMAT = 'knotless-real-footage-keypoints/1';
 
-/** [time ms, people counted (null: no count), [x, y, score] x 17 in KEYPOINT_NAMES order, flat (null: nobody)]. */
-export type FixtureFrame = [tMs: number, people: number | null, keypoints: number[] | null];
+/**
+ * [time ms, people counted (null: no count), [x, y, score] x 17 in KEYPOINT_NAMES order, flat (null:
+ * nobody), and optionally the face detector's [score, x, y x 6 in FACE_POINTS order] (null: none)].
+ */
+export type FixtureFrame =
+  | [tMs: number, people: number | null, keypoints: number[] | null]
+  | [tMs: number, people: number | null, keypoints: number[] | null, face: number[] | null];
 
 export type FixtureSegment =
   | {
@@ -66,10 +71,14 @@ function frameOf(f: RecordedFrame): FixtureFrame {
     ? KEYPOINT_NAMES.flatMap((name) => {
         const k = f.keypoints!.find((p) => p.name === name);
         if (!k) throw new Error(`keypoint ${name} missing at ${f.tMs} ms`);
-        return [round(k.xPx, 1), round(k.yPx, 1), round(k.score, 3)];
+        const passes = (k as { passes?: number[] }).passes;
+        const extra = passes ? passes.map((v, j) => round(v, j % 3 === 2 ? 3 : 1)) : [];
+        return [round(k.xPx, 1), round(k.yPx, 1), round(k.score, 3), ...extra];
       })
     : null;
-  return [f.tMs, f.people, flat];
+  if (f.face === undefined) return [f.tMs, f.people, flat];
+  const face = f.face ? [round(f.face.score, 3), ...f.face.points.map((v) => round(v, 1))] : null;
+  return [f.tMs, f.people, flat, face];
 }
 
 function sizeOf(frames: readonly RecordedFrame[]): { frameWidth: number; frameHeight: number } {
@@ -132,27 +141,30 @@ export interface ReplayInput {
   frameHeight: number;
   keypoints: Keypoint[] | null;
   people: number | null;
+  face: FaceLandmarks | null;
 }
 
 /** A segment's frames as the tracker's input. */
 export function segmentInputs(segment: FixtureSegment): ReplayInput[] {
   const { frameWidth, frameHeight } = segment;
-  return segment.frames.map(([tMs, people, flat]) => ({
+  return segment.frames.map(([tMs, people, flat, face]) => ({
     tMs,
     frameWidth,
     frameHeight,
     people,
+    face: face ? { score: face[0]!, points: face.slice(1) } : null,
     keypoints: flat
       ? KEYPOINT_NAMES.map((name, i): Keypoint => {
-          const xPx = flat[i * 3] ?? 0;
-          const yPx = flat[i * 3 + 1] ?? 0;
+          const stride = flat.length / KEYPOINT_NAMES.length;
+          const xPx = flat[i * stride] ?? 0;
+          const yPx = flat[i * stride + 1] ?? 0;
           return {
             name,
             xPx,
             yPx,
             xNorm: xPx / frameWidth,
             yNorm: yPx / frameHeight,
-            score: flat[i * 3 + 2] ?? 0,
+            score: flat[i * stride + 2] ?? 0,
           };
         })
       : null,

@@ -7,7 +7,7 @@
  * the vitest browser test tests/browser/real-footage.test.ts, or a plain page
  * driven by Playwright (nothing here depends on vitest).
  */
-import type { Keypoint } from '../../src/core/pose';
+import type { FaceLandmarks, Keypoint } from '../../src/core/pose';
 import type { PoseClient } from '../../src/ui/capture/pose-client';
 import type { PostureFrameResult } from '../../workers/engine/api';
 import { realBase, type RealCase } from './real-bases';
@@ -63,6 +63,8 @@ export interface RecordedFrame {
   /** Exactly as in the result's pose, null when nobody was found. */
   keypoints: Keypoint[] | null;
   people: number | null;
+  /** The face detector's find (the head tracker's), null when it found none or did not look. */
+  face?: FaceLandmarks | null;
   /** The model did not run (a still picture's pose given back, or the last pose while the head was held). */
   reused: boolean;
   /** Why: the same picture, or the head where it was. */
@@ -118,6 +120,7 @@ function record(r: PostureFrameResult, warmup: boolean): RecordedFrame {
     frameHeight: r.frameHeight,
     keypoints: r.pose ? r.pose.keypoints : null,
     people: r.people,
+    face: r.face,
     reused: r.timings.reused,
     ...(r.timings.heldBy ? { heldBy: r.timings.heldBy } : {}),
     warmup,

@@ -203,7 +203,7 @@ export function summarize(rows: readonly Scored[]): Summary {
     for (const key of BOUNDED) {
       noteFailure(r, key, failures);
       const outcome = outcomeOf(r, key);
-      if (outcome !== 'within') allWithin = false;
+      if (outcome !== 'within' && outcome !== 'unbounded') allWithin = false;
       if (outcome === 'unbounded') continue;
       outcomes[outcome] += 1;
       if (isClear(r)) clearOutcomes[outcome] += 1;

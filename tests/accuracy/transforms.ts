@@ -564,3 +564,35 @@ export const squeezeShoulders = (
 /** The regions blurred and pulled towards their mean colour by `strength` (0..1). */
 export const fadeShoulders = (source: ImageBitmap, strength: number, boxes: Box[]): ImageBitmap =>
   applyMove(source, { kind: 'fadeShoulders', strength, boxes });
+
+/**
+ * Where a point of the source ends up in the picture `move` (then `jitter`)
+ * makes: the forward map of the warp, found by fixed-point iteration on
+ * its inverse (the moves are near the identity). For checking a model's
+ * points against where the move took the points it found on the source.
+ */
+export function movedPoint(p: Point, move: Move, width: number, height: number, jitter?: Jitter): Point {
+  const source = sourceMap(move, width, height, jitter);
+  let q = { ...p };
+  for (let i = 0; i < 50; i++) {
+    const s = source(q);
+    const dx = p.x - s.x;
+    const dy = p.y - s.y;
+    q = { x: q.x + dx, y: q.y + dy };
+    if (Math.hypot(dx, dy) < 1e-4) break;
+  }
+  return q;
+}
+
+/** Where a point of the picture `move` (then `jitter`) makes came from in the source. */
+export function sourceMap(move: Move, width: number, height: number, jitter?: Jitter): (q: Point) => Point {
+  const maps = inverseOf(move);
+  if (jitter) maps.push(...jitterMoves(jitter, width, height).flatMap(inverseOf));
+  maps.reverse();
+  return (q) => {
+    const xs = Float64Array.of(q.x);
+    const ys = Float64Array.of(q.y);
+    for (const m of maps) m(xs, ys);
+    return { x: xs[0]!, y: ys[0]! };
+  };
+}

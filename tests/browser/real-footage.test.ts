@@ -30,7 +30,9 @@ const RECORD = import.meta.env.VITE_RECORD_REAL_FOOTAGE === '1';
 const ENGINE =
   (import.meta.env.VITE_REAL_ENGINE as 'movenet-lightning' | 'movenet-thunder' | undefined) ??
   'movenet-lightning';
-const FIXTURE = `tests/fixtures/real-footage${ENGINE === 'movenet-lightning' ? '' : `.${ENGINE}`}.keypoints.json`;
+/** VITE_REAL_FLIP=1: MoveNet averaged with its mirror image (engine option flipAverage). */
+const FLIP = import.meta.env.VITE_REAL_FLIP === '1';
+const FIXTURE = `tests/fixtures/real-footage${ENGINE === 'movenet-lightning' ? '' : `.${ENGINE}`}${FLIP ? '.flip' : ''}.keypoints.json`;
 
 /** What the app reaches on the real footage today. */
 const REACHED = {
@@ -48,6 +50,7 @@ let summary: Summary;
 beforeAll(async () => {
   client = createPoseClient();
   const info = await client.api.init({ engine: ENGINE, backend: 'wasm' });
+  if (FLIP) await client.api.setOptions({ flipAverage: true });
   run = await runRealCases(client, REAL_CASES);
   scored = scoreRealRun(run);
   summary = summarize(scored);

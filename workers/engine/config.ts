@@ -37,6 +37,12 @@ export interface EngineOptions {
    * 0 always runs the model. MoveNet only. Default 10 000.
    */
   trackHeadMs: number;
+  /**
+   * Run MoveNet a second time on the mirrored crop and average the two poses
+   * (left and right swapped back): steadier points at twice the model's
+   * cost. MoveNet only. Default false.
+   */
+  flipAverage: boolean;
 }
 
 export const DEFAULT_ENGINE_CONFIG: Readonly<EngineConfig> = Object.freeze({
@@ -53,6 +59,7 @@ export const DEFAULT_ENGINE_OPTIONS: Readonly<EngineOptions> = Object.freeze({
   countPeopleEveryMs: 0,
   reuseStillMs: 10_000,
   trackHeadMs: 10_000,
+  flipAverage: false,
 });
 
 const BACKENDS: readonly BackendChoice[] = ['auto', 'wasm', 'webgl', 'cpu'];

@@ -1,4 +1,4 @@
-import type { BackendName, EngineName, Keypoint } from '../../src/core/pose';
+import type { BackendName, EngineName, FaceLandmarks, Keypoint } from '../../src/core/pose';
 import type { EngineConfig, EngineOptions } from './config';
 
 /** What a frame can be: both close() after use and cross postMessage as transferables. */
@@ -23,6 +23,8 @@ export interface Estimate {
   reused?: boolean;
   /** Why the pose was reused: the same picture (`still`), or the head where it was (`head`). */
   heldBy?: 'still' | 'head';
+  /** What the face detector found on this frame, when it looked (MoveNet's head tracker). */
+  face?: FaceLandmarks | null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
 import { fullFrameCrop, keepCrop, trackCrop, type CropRegion } from '../../src/core/crop';
-import { KEYPOINT_NAMES, type BackendName, type Keypoint } from '../../src/core/pose';
+import { KEYPOINT_NAMES, type BackendName, type FaceLandmarks, type Keypoint } from '../../src/core/pose';
 import { StillPicture } from '../../src/core/still-picture';
 import { FACE_INPUT_PX, HeadGate, type Face } from '../../src/core/head-gate';
 import type { EngineOptions } from './config';
@@ -11,6 +11,11 @@ import { FaceDetector } from './face-detector';
 import { FrameSampler } from './frame-sampler';
 import { loadModelOrExplain } from './load-model';
 import { withInputSize } from './movenet-input';
+
+/** The face detector's find as plain data for the result (its six points in frame pixels). */
+function landmarksOf(face: Face | null): FaceLandmarks | null {
+  return face ? { score: face.score, points: Array.from(face.points) } : null;
+}
 
 async function loadArtifacts(url: string): Promise<tf.io.ModelArtifacts> {
   const handler = tf.io.http(url);
@@ -95,7 +100,7 @@ export class MoveNetDetector implements Detector {
     let face: Face | null = null;
     let faceCrop: CropRegion = crop;
     let faceMs = 0;
-    if (this.face && options.trackHeadMs > 0) {
+    if (this.face) {
       faceCrop = this.head.faceCrop ?? crop;
       await this.sampler.squareInto(frame, faceCrop, FACE_INPUT_PX, this.face.pixels, true);
       const t2 = performance.now();
@@ -104,20 +109,33 @@ export class MoveNetDetector implements Detector {
       const held = this.head.reuse(face, crop, faceCrop, tMs, options.trackHeadMs);
       const prepMs = t2 - t0;
       if (held)
-        return { pose: { keypoints: held }, prepMs, inferenceMs: faceMs, reused: true, heldBy: 'head' };
+        return {
+          pose: { keypoints: held },
+          prepMs,
+          inferenceMs: faceMs,
+          reused: true,
+          heldBy: 'head',
+          face: landmarksOf(face),
+        };
       t1 = performance.now();
     }
-    const raw = await this.run(pixels);
+    const both = options.flipAverage ? await this.runBothWays(pixels) : null;
+    const raw = both ? both.mean : await this.run(pixels);
     const inferenceMs = performance.now() - t1 + faceMs;
     const keypoints = KEYPOINT_NAMES.map((name, i): Keypoint => {
       const yPx = crop.yPx + (raw[i * 3] ?? 0) * crop.sizePx;
       const xPx = crop.xPx + (raw[i * 3 + 1] ?? 0) * crop.sizePx;
-      return { name, xPx, yPx, xNorm: xPx / width, yNorm: yPx / height, score: raw[i * 3 + 2] ?? 0 };
+      const k: Keypoint = { name, xPx, yPx, xNorm: xPx / width, yNorm: yPx / height, score: raw[i * 3 + 2] ?? 0 };
+      if (both) {
+        const at = (r: Float32Array) => [crop.xPx + r[i * 3 + 1]! * crop.sizePx, crop.yPx + r[i * 3]! * crop.sizePx, r[i * 3 + 2]!];
+        (k as Keypoint & { passes?: number[] }).passes = [...at(both.a), ...at(both.b)];
+      }
+      return k;
     });
     this.still.ran(crop, tMs, keypoints);
     this.head.ran(face, crop, faceCrop, tMs, keypoints);
     this.crop = options.trackCrop ? keepCrop(this.crop, trackCrop(keypoints, width, height)) : null;
-    return { pose: { keypoints }, prepMs: t1 - t0 - faceMs, inferenceMs, reused: false };
+    return { pose: { keypoints }, prepMs: t1 - t0 - faceMs, inferenceMs, reused: false, face: landmarksOf(face) };
   }
 
   /** Looks at the whole frame next (the still picture is kept: it knows which crop it was cut at). */
@@ -143,6 +161,35 @@ export class MoveNetDetector implements Detector {
     } finally {
       output.dispose();
     }
+  }
+
+  /** The model on the crop and on its mirror image, averaged (the mirror's left and right swapped back). */
+  private async runBothWays(pixels: Int32Array): Promise<{ mean: Float32Array; a: Float32Array; b: Float32Array }> {
+    const n = this.inputPx;
+    const mirrored = new Int32Array(pixels.length);
+    for (let y = 0; y < n; y++) {
+      for (let x = 0; x < n; x++) {
+        const from = (y * n + x) * 3;
+        const to = (y * n + (n - 1 - x)) * 3;
+        mirrored[to] = pixels[from]!;
+        mirrored[to + 1] = pixels[from + 1]!;
+        mirrored[to + 2] = pixels[from + 2]!;
+      }
+    }
+    const a = await this.run(pixels);
+    const m = await this.run(mirrored);
+    const out = new Float32Array(a.length);
+    const b = new Float32Array(a.length);
+    for (let i = 0; i < 17; i++) {
+      // COCO order: nose, then left/right pairs.
+      const j = i === 0 ? 0 : i % 2 === 1 ? i + 1 : i - 1;
+      b[i * 3] = m[j * 3]!;
+      // In the crop's 0..1 units the mirror takes x to 1 - x.
+      b[i * 3 + 1] = 1 - m[j * 3 + 1]!;
+      b[i * 3 + 2] = m[j * 3 + 2]!;
+      for (let c = 0; c < 3; c++) out[i * 3 + c] = (a[i * 3 + c]! + b[i * 3 + c]!) / 2;
+    }
+    return { mean: out, a, b };
   }
 
   /** The first run compiles kernels; do it at load, not on the first real frame. */

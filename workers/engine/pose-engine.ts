@@ -203,6 +203,7 @@ export class PoseEngine {
           ...(estimate.heldBy ? { heldBy: estimate.heldBy } : {}),
         },
         people,
+        face: present ? (estimate.face ?? null) : null,
       };
     } finally {
       frame.close();

@@ -236,6 +236,9 @@ function measurePerson(
   const depths: number[] = [];
   const neckX: number[] = [];
   const neckY: number[] = [];
+  const neckAngles: number[] = [];
+  const scoresR: number[] = [];
+  const scoresL: number[] = [];
   const tilts: number[] = [];
   const heights: number[] = [];
   const yaws: number[] = [];
@@ -255,6 +258,8 @@ function measurePerson(
       troubles.set(why, (troubles.get(why) ?? 0) + 1);
     }
     if (!r || !l) continue;
+    scoresR.push(r.score);
+    scoresL.push(l.score);
     const z = g.head.center.z + SHOULDERS_BEHIND_EARS_CM;
     const yOk = r.yOk && l.yOk;
     if (r.xOk && l.xOk) {
@@ -267,6 +272,12 @@ function measurePerson(
       const pivotY = g.head.center.y + HEAD_TILT_PIVOT_BELOW_EARS_CM * Math.cos(roll);
       neckX.push((z * (l.p.u + r.p.u)) / 2 - pivotX);
       neckY.push((z * (l.p.v + r.p.v)) / 2 - pivotY);
+      neckAngles.push(
+        Math.atan2(
+          (l.p.u + r.p.u) / 2 - pivotX / g.head.center.z,
+          (l.p.v + r.p.v) / 2 - pivotY / g.head.center.z,
+        ),
+      );
       tilts.push(Math.atan2(r.p.v - l.p.v, l.p.u - r.p.u));
       heights.push((r.p.v + l.p.v) / 2);
     }
@@ -294,10 +305,13 @@ function measurePerson(
               yCm: median(neckY)!,
               depthCm: depth,
               behindHeadCm: SHOULDERS_BEHIND_EARS_CM,
+              angleRad: median(neckAngles)!,
             }
           : null,
       tiltRad: median(tilts) ?? 0,
       head: yaws.length > 0 ? { yaw: median(yaws)!, pitch: median(pitches)!, roll: median(rolls)! } : null,
+      shoulderScores:
+        scoresR.length > 0 ? { right: median(scoresR)!, left: median(scoresL)! } : null,
     },
     warnings,
   };
@@ -390,7 +404,7 @@ function shoulderPoint(
   k: Intrinsics,
 ) {
   const o = shoulderObservation(keypoints, name, k);
-  return o ? { p: o.point, xOk: o.xReliable, yOk: o.yReliable } : null;
+  return o ? { p: o.point, xOk: o.xReliable, yOk: o.yReliable, score: o.score } : null;
 }
 
 /**
@@ -476,15 +490,19 @@ function restoreScale(raw: unknown): BodyScale | null {
   if (s.neck != null) {
     const k = s.neck;
     if (!finite(k.xCm) || !finite(k.yCm) || !finite(k.depthCm) || !finite(k.behindHeadCm)) return null;
-    neck = { xCm: k.xCm, yCm: k.yCm, depthCm: k.depthCm, behindHeadCm: k.behindHeadCm };
+    // A neutral stored before the neck's angle in the picture was kept: the angle its vector makes.
+    const angleRad = finite(k.angleRad) ? k.angleRad : Math.atan2(k.xCm, k.yCm);
+    neck = { xCm: k.xCm, yCm: k.yCm, depthCm: k.depthCm, behindHeadCm: k.behindHeadCm, angleRad };
   }
   const h = s.head;
   if (h != null && !(finite(h.yaw) && finite(h.pitch) && finite(h.roll))) return null;
+  const sc = s.shoulderScores;
   return {
     shoulderHalfWidthCm: s.shoulderHalfWidthCm,
     neck,
     trunkDepthCm: s.trunkDepthCm ?? null,
     tiltRad: s.tiltRad,
     head: h ? { yaw: h.yaw, pitch: h.pitch, roll: h.roll } : null,
+    shoulderScores: sc && finite(sc.right) && finite(sc.left) ? { right: sc.right, left: sc.left } : null,
   };
 }

@@ -9,8 +9,8 @@ import { applyMat, frontalRoll, HEAD_MODEL, HEAD_POINTS, rotationMatrix, turnSin
 import { toNorm, type Intrinsics, type Vec3 } from './camera';
 import { FACE_DEPTH_SPREAD } from './face-depth';
 import { solveHeadPose, type HeadObservations, type HeadPose } from './head-pose';
-import { REASONS } from './reasons';
-import { solveTrunk, type BodyScale, type ShoulderObservation, type TrunkPose } from './trunk';
+import { REASONS, type Side } from './reasons';
+import { AS_IS, solveTrunk, type BodyScale, type ShoulderObservation, type Steady, type TrunkPose } from './trunk';
 
 export interface GeometryOptions {
   /** Keypoints below this confidence are left out. Default 0.3. */
@@ -92,7 +92,7 @@ export function measureFrame(
   scale: BodyScale,
   previousHead: HeadPose | null = null,
   options: GeometryOptions = DEFAULT_GEOMETRY_OPTIONS,
-  steady?: (excessCm: number) => number,
+  steady: Steady = AS_IS,
   face: FaceFit = GENERIC_FACE,
 ): FrameGeometry {
   const kp = byName(keypoints);
@@ -139,10 +139,13 @@ export function measureFrame(
   const left = shoulder('left_shoulder');
   let trunk: TrunkPose | null = null;
   let trunkReason: string | null = null;
+  const unsure = right && left ? unsureShoulder(right, left, scale, steady) : null;
   if (!right || !left) {
     trunkReason = faintOrOutside(kp, k, right == null, left == null);
   } else if (!head) {
     trunkReason = headReason;
+  } else if (unsure) {
+    trunkReason = REASONS.shoulderUnsure(unsure);
   } else {
     const solved = solveTrunk(right, left, head, imageRoll ?? head.roll, scale, steady);
     if ('reason' in solved) trunkReason = solved.reason;
@@ -157,6 +160,33 @@ export function measureFrame(
     trunk,
     trunkReason,
   };
+}
+
+/** A shoulder the model finds with less confidence than this is taken as guessed (covered, or lost in the background). */
+const SURE_SHOULDER_SCORE = 0.45;
+/** A shoulder found with this much less confidence than at calibration has something in front of it. */
+const SURE_SHARE_OF_CALIBRATED = 0.8;
+
+/**
+ * The shoulder whose point the model guessed rather than saw, or null: one
+ * found with little confidence, or with much less than when calibrating
+ * (something came in front of it).
+ */
+function unsureShoulder(
+  right: ShoulderObservation,
+  left: ShoulderObservation,
+  scale: BodyScale,
+  steady: Steady,
+): Side | null {
+  const cal = scale.shoulderScores;
+  const sr = steady('scoreRight', right.score);
+  const sl = steady('scoreLeft', left.score);
+  const unsure = (score: number, calibrated: number | undefined) =>
+    score < SURE_SHOULDER_SCORE || (calibrated != null && score < SURE_SHARE_OF_CALIBRATED * calibrated);
+  const r = unsure(sr, cal?.right);
+  const l = unsure(sl, cal?.left);
+  if (r && l) return sr / (cal?.right ?? 1) <= sl / (cal?.left ?? 1) ? 'right' : 'left';
+  return r ? 'right' : l ? 'left' : null;
 }
 
 /**
@@ -200,6 +230,7 @@ export function shoulderObservation(
     point: toNorm(k, p.xPx, p.yPx),
     xReliable: p.xPx > mx && p.xPx < k.widthPx - mx,
     yReliable: p.yPx > my && p.yPx < k.heightPx - my,
+    score: p.score,
   };
 }
 

@@ -25,6 +25,10 @@ export const REASONS = {
   eyesAndEarsUnclear: 'neither your eyes nor your ears are clear: face the camera with light on your face',
   shouldersFaint: (which: 'both' | Side) =>
     `${which === 'both' ? 'your shoulders are' : `your ${which} shoulder is`} hard to make out (loose or dark clothing, a busy background or dim light): light yourself from the front, or wear something that shows the shoulders' outline`,
+  shoulderUnsure: (side: Side) =>
+    `your ${side} shoulder is hidden or hard to make out (something in front of it, hair over it, or clothes the colour of what is behind you): keep it clear and lit from the front`,
+  shoulderLineOffHead:
+    'your shoulders do not line up with your head as they did when you calibrated (something in front of a shoulder, or one shoulder raised on its own): keep both shoulders clear',
   shouldersOutOfPicture:
     'your shoulders are outside the picture: tilt the camera down or sit a little further back',
   shoulderCutAtSide: (side: Side) =>
@@ -67,6 +71,7 @@ function allReasons(): Set<string> {
   for (const edge of ['left', 'right', 'top'] as const) out.add(REASONS.faceAtEdge(edge));
   for (const which of ['both', ...sides] as const) out.add(REASONS.shouldersFaint(which));
   for (const side of sides) out.add(REASONS.shoulderCutAtSide(side));
+  for (const side of sides) out.add(REASONS.shoulderUnsure(side));
   for (const edge of ['top', 'bottom'] as const) out.add(REASONS.shouldersAtEdge(edge));
   return out;
 }

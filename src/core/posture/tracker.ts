@@ -21,7 +21,7 @@ import { screenDistanceCm } from './metrics/distance';
 import { METRICS } from './metrics/index';
 import { METRIC_KEYS, READING_NAMES, type MetricKey } from './metrics/metric';
 import { REASONS } from './reasons';
-import { TrunkSteadier, UNCALIBRATED_SCALE } from './trunk';
+import { TrunkSteadier, UNCALIBRATED_SCALE, type Steady } from './trunk';
 import { DEFAULT_GEOMETRY_OPTIONS } from './geometry';
 import { DEFAULT_SMOOTHING, KeypointSmoother } from './smoothing';
 import { DEFAULT_STILLNESS, StillnessMeter } from './stillness';
@@ -141,7 +141,7 @@ export class PostureTracker {
       (neutral.camera.widthPx !== input.frameWidth || neutral.camera.heightPx !== input.frameHeight);
     const scale = neutral && !sizeChanged ? neutral.scale : UNCALIBRATED_SCALE;
     if (!input.keypoints) this.steadier.reset();
-    const steady = (excessCm: number) => this.steadier.next(input.tMs, excessCm);
+    const steady: Steady = (key, value) => this.steadier.next(input.tMs, key, value);
     const face = this.faceFit(neutral && !sizeChanged ? neutral : null);
     const g: FrameGeometry | null = keypoints
       ? measureFrame(keypoints, k, scale, this.previousHead, DEFAULT_GEOMETRY_OPTIONS, steady, face)

@@ -50,6 +50,8 @@ export interface ShoulderObservation {
   xReliable: boolean;
   /** False when the point is at the top or bottom edge (a cut-off shoulder: its y cannot be trusted). */
   yReliable: boolean;
+  /** The pose model's confidence in the point, 0..1. */
+  score: number;
 }
 
 /** What calibration measured of the person's trunk. */
@@ -62,13 +64,22 @@ export interface BodyScale {
    * midpoint's depth and how far that is behind the head centre; null
    * before calibration or when the shoulders' height could not be measured.
    */
-  neck: { xCm: number; yCm: number; depthCm: number; behindHeadCm: number } | null;
+  neck: {
+    xCm: number;
+    yCm: number;
+    depthCm: number;
+    behindHeadCm: number;
+    /** The direction from the pivot to the shoulders' midpoint in the picture, radians (atan2 of x over y). */
+    angleRad: number;
+  } | null;
   /** The shoulders' midpoint depth sitting upright, cm; null before calibration or with a shoulder cut at the side. */
   trunkDepthCm: number | null;
   /** The shoulder line's angle sitting upright, radians (+ right shoulder lower). */
   tiltRad: number;
   /** The head's orientation sitting upright (camera frame); null before calibration. */
   head: Orientation | null;
+  /** The pose model's median confidence in each shoulder sitting upright; null before calibration. */
+  shoulderScores: { right: number; left: number } | null;
 }
 
 /** Before calibration: a typical shoulder width, nothing else known. */
@@ -78,6 +89,7 @@ export const UNCALIBRATED_SCALE: Readonly<BodyScale> = Object.freeze({
   trunkDepthCm: null,
   tiltRad: 0,
   head: null,
+  shoulderScores: null,
 });
 
 export interface TrunkPose {
@@ -105,6 +117,8 @@ export interface TrunkPose {
   forwardReason: string | null;
   /** Why shoulders raised cannot be read, or null. */
   elevationReason: string | null;
+  /** How far sideways the shoulders' midpoint is from where the head and the shoulder line put it, cm. */
+  lateralResidualCm: number | null;
 }
 
 /** The height cue is used only where the shoulders' depth moves their picture by at least this much (normalised units per unit depth). */
@@ -148,7 +162,7 @@ export function solveTrunk(
   head: HeadPose,
   headRollRad: number,
   scale: BodyScale,
-  steady: (excessCm: number) => number = (x) => x,
+  steady: Steady = AS_IS,
 ): TrunkPose | { reason: string } {
   const xOk = right.xReliable && left.xReliable;
   const yOk = right.yReliable && left.yReliable;
@@ -262,7 +276,7 @@ export function solveTrunk(
   // The depth and lean with no turn: a turn of the trunk barely shows in two shoulder points (see
   // turnAt), so it is read, weakly, but not allowed to move the depth or the tilt.
   const level = yOk ? Math.atan2(vR - vL, uL - uR) : scale.tiltRad;
-  const choice = chooseDepth(spanDepth(0), (d) => heightCue(0, level, d), steady);
+  const choice = chooseDepth(stillTrunk(spanDepth(0), head.center.z, scale), (d) => heightCue(0, level, d), steady);
   if (!choice) {
     if (!xOk) return { reason: REASONS.shoulderCutAtSide(right.xReliable ? 'left' : 'right') };
     return { reason: REASONS.shouldersOutOfPicture };
@@ -272,7 +286,16 @@ export function solveTrunk(
   const { z, s } = solved;
   const { pr, pl } = shoulders(z, s);
   const mid: Vec3 = { x: (pr.x + pl.x) / 2, y: (pr.y + pl.y) / 2, z: (pr.z + pl.z) / 2 };
-  const span = Math.hypot(pl.x - pr.x, yOk ? pl.y - pr.y : 0, pl.z - pr.z);
+  const e0 = expected(solved.tilt);
+  const lateralResidualCm = e0 && xOk ? mid.x - e0.x : null;
+
+  const measuredSpan = Math.hypot(pl.x - pr.x, yOk ? pl.y - pr.y : 0, pl.z - pr.z);
+  // A trunk taken as still whose shoulders look wider follows the head's size: it did not widen.
+  const still = scale.trunkDepthCm != null && z === scale.trunkDepthCm;
+  const span = still ? Math.min(measuredSpan, 2 * b) : measuredSpan;
+  if (lateralResidualCm != null && Math.abs(steady('lateral', lateralResidualCm)) > MAX_LATERAL_RESIDUAL_CM) {
+    return { reason: REASONS.shoulderLineOffHead };
+  }
   const tiltRad = yOk ? solved.tilt : null;
   const axisX = mid.x + TURN_AXIS_BEHIND_SHOULDERS_CM * s;
   const kFactor = 1 - (ROUNDING_FORWARD_PER_INWARD * span) / 2 / z;
@@ -360,7 +383,39 @@ export function solveTrunk(
     roundingReason,
     forwardReason,
     elevationReason,
+    lateralResidualCm,
   };
+}
+
+/**
+ * The shoulders' midpoint this far (cm) sideways from where the head and the
+ * shoulder line put it: the two do not fit one lean (a shoulder point off,
+ * or one shoulder moved on its own).
+ */
+const MAX_LATERAL_RESIDUAL_CM = 1.2;
+
+/** An angle brought into −π..π. */
+const wrap = (a: number): number => Math.atan2(Math.sin(a), Math.cos(a));
+
+/** A pose model's shoulders spread by up to this share of how much nearer the head came (their span follows the head's size). */
+const SPAN_FOLLOWS_HEAD = 0.45;
+/** The span cue's own noise, a share of the trunk's depth. */
+const SPAN_NOISE_SHARE = 0.012;
+
+/**
+ * The span cue's depth, or the calibrated one when the trunk has not moved:
+ * a span that changed by no more than the model's shoulders follow the
+ * head's size (SPAN_FOLLOWS_HEAD of the head's change in depth, either way
+ * of nothing) and its noise is a trunk that stayed where it was.
+ */
+function stillTrunk(span: number | null, headZ: number, scale: BodyScale): number | null {
+  const trunk0 = scale.trunkDepthCm;
+  if (span == null || trunk0 == null || !scale.neck) return span;
+  const headChange = headZ - (trunk0 - scale.neck.behindHeadCm);
+  const follows = SPAN_FOLLOWS_HEAD * headChange;
+  const noise = SPAN_NOISE_SHARE * trunk0;
+  const change = span - trunk0;
+  return change >= Math.min(0, follows) - noise && change <= Math.max(0, follows) + noise ? trunk0 : span;
 }
 
 interface DepthChoice {
@@ -378,7 +433,7 @@ interface DepthChoice {
 function chooseDepth(
   span: number | null,
   height: (drop: number) => number | null,
-  steady: (excessCm: number) => number,
+  steady: Steady,
 ): DepthChoice | null {
   const least = height(DROP_PER_FORWARD.least);
   const most = height(DROP_PER_FORWARD.most);
@@ -399,7 +454,7 @@ function chooseDepth(
   const near = Math.min(least, most);
   // How far the span cue reads beyond every no-rounding explanation (held steady over the last
   // few frames, so that keypoint noise does not flip the choice), blended over what noise remains.
-  const w = Math.max(0, Math.min(1, (steady(span - far) - NOISE_CM) / AGREE_CM));
+  const w = Math.max(0, Math.min(1, (steady('excess', span - far) - NOISE_CM) / AGREE_CM));
   const middle = (near + far) / 2;
   return {
     z: span - w * (span - middle),
@@ -411,31 +466,39 @@ function chooseDepth(
 }
 
 /**
- * Holds the choice between the depth cues steady: the median of how far the
- * span cue read beyond the height cue over the last frames (at most
- * `frames` of them within `windowMs`). A held posture keeps its reading
- * while keypoint noise, larger than the difference being judged, comes and
- * goes. Time is passed in.
+ * What a frame's geometry holds steady over the last frames: the median of
+ * each named value (how far the span cue read beyond the height cue, each
+ * shoulder's confidence, the shoulders' offset from the head) over the last
+ * frames (at most `frames` of them within `windowMs`). A held posture keeps
+ * its reading while keypoint noise, larger than the difference being
+ * judged, comes and goes. Time is passed in.
  */
+export type Steady = (key: SteadyKey, value: number) => number;
+export type SteadyKey = 'excess' | 'scoreRight' | 'scoreLeft' | 'lateral';
+
+/** No steadying: each frame's value as it is. */
+export const AS_IS: Steady = (_key, value) => value;
+
 export class TrunkSteadier {
-  private readonly recent: { tMs: number; excessCm: number }[] = [];
+  private readonly recent = new Map<SteadyKey, { tMs: number; value: number }[]>();
 
   constructor(
     private readonly frames = 7,
     private readonly windowMs = 6000,
   ) {}
 
-  /** Adds this frame's value and returns the steady one. */
-  next(tMs: number, excessCm: number): number {
-    const r = this.recent;
-    r.push({ tMs, excessCm });
+  /** Adds this frame's value of `key` and returns the steady one. */
+  next(tMs: number, key: SteadyKey, value: number): number {
+    let r = this.recent.get(key);
+    if (!r) this.recent.set(key, (r = []));
+    r.push({ tMs, value });
     while (r.length > this.frames || (r.length > 0 && r[0]!.tMs < tMs - this.windowMs)) r.shift();
-    const sorted = r.map((x) => x.excessCm).sort((a, b) => a - b);
+    const sorted = r.map((x) => x.value).sort((a, b) => a - b);
     const n = sorted.length;
     return n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
   }
 
   reset(): void {
-    this.recent.length = 0;
+    this.recent.clear();
   }
 }
