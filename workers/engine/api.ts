@@ -64,6 +64,7 @@ export function createPoseApi(
       frameHeight: result.frameHeight,
       keypoints: result.pose?.keypoints ?? null,
       people: result.people,
+      face: result.face,
     });
     if (posture.calibration?.state === 'finished') {
       engine.setOptions(beforeCalibration);

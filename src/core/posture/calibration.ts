@@ -13,7 +13,8 @@
  * level with the shoulders, far off to one side, or tilted. The neutral
  * lists the readings it can give.
  */
-import type { Keypoint } from '../pose';
+import type { FaceLandmarks, Keypoint } from '../pose';
+import { detectorPoints } from './face-landmarks';
 import { HEAD_TILT_PIVOT_BELOW_EARS_CM, SHOULDERS_BEHIND_EARS_CM, SHOULDER_WIDTH_CM } from './body';
 import { DEFAULT_FOV_DEG, intrinsicsFor, toNorm, type Intrinsics, type NormPoint, type Vec3 } from './camera';
 import { HEAD_POINTS, type HeadPointName } from './body';
@@ -66,6 +67,8 @@ export interface Neutral {
   warnings: string[];
   /** The face points sitting upright (median, normalised image coordinates): where a learnt face depth moves the calibrated head. */
   face: Partial<Record<HeadPointName, NormPoint>>;
+  /** The face detector's points sitting upright (median, normalised image coordinates); empty without it. */
+  detectorFace: Partial<Record<HeadPointName, NormPoint>>;
 }
 
 export type CalibrationRefusal = 'nobody' | 'two-people' | 'weak-keypoints' | 'moved';
@@ -79,6 +82,8 @@ export interface CalibrationFrame {
   keypoints: readonly Keypoint[] | null;
   /** People counted in the frame, when a count was made. */
   people: number | null;
+  /** The face detector's find in the frame, when it looked. */
+  face?: FaceLandmarks | null;
 }
 
 export interface CalibrationOptions {
@@ -155,7 +160,7 @@ export function finishCalibration(
   let previous = null;
   const geometries: FrameGeometry[] = [];
   for (const f of present) {
-    const g = measureFrame(f.keypoints!, k, scale, previous);
+    const g = measureFrame(f.keypoints!, k, scale, { previousHead: previous });
     previous = g.head;
     geometries.push(g);
   }
@@ -217,6 +222,7 @@ export function finishCalibration(
       unavailable: missing,
       warnings,
       face: medianFace(present, k),
+      detectorFace: medianDetectorFace(present, k),
     },
   };
 }
@@ -236,7 +242,7 @@ function measurePerson(
   const depths: number[] = [];
   const neckX: number[] = [];
   const neckY: number[] = [];
-  const neckAngles: number[] = [];
+  const pivots: number[] = [];
   const scoresR: number[] = [];
   const scoresL: number[] = [];
   const tilts: number[] = [];
@@ -272,12 +278,7 @@ function measurePerson(
       const pivotY = g.head.center.y + HEAD_TILT_PIVOT_BELOW_EARS_CM * Math.cos(roll);
       neckX.push((z * (l.p.u + r.p.u)) / 2 - pivotX);
       neckY.push((z * (l.p.v + r.p.v)) / 2 - pivotY);
-      neckAngles.push(
-        Math.atan2(
-          (l.p.u + r.p.u) / 2 - pivotX / g.head.center.z,
-          (l.p.v + r.p.v) / 2 - pivotY / g.head.center.z,
-        ),
-      );
+      pivots.push(pivotX);
       tilts.push(Math.atan2(r.p.v - l.p.v, l.p.u - r.p.u));
       heights.push((r.p.v + l.p.v) / 2);
     }
@@ -305,7 +306,7 @@ function measurePerson(
               yCm: median(neckY)!,
               depthCm: depth,
               behindHeadCm: SHOULDERS_BEHIND_EARS_CM,
-              angleRad: median(neckAngles)!,
+              pivotXCm: median(pivots)!,
             }
           : null,
       tiltRad: median(tilts) ?? 0,
@@ -368,6 +369,20 @@ function medianFace(frames: readonly CalibrationFrame[], k: Intrinsics): Neutral
     }
   }
   return face;
+}
+
+/** The face detector's median points over the frames where it found the face (empty when in fewer than half). */
+function medianDetectorFace(frames: readonly CalibrationFrame[], k: Intrinsics): Neutral['detectorFace'] {
+  const found = frames.flatMap((f) => (f.face ? [detectorPoints(f.face, k)] : []));
+  const out: Neutral['detectorFace'] = {};
+  if (found.length < frames.length / 2) return out;
+  for (const name of HEAD_POINTS) {
+    const points = found.flatMap((p) => (p[name] ? [p[name]] : []));
+    if (points.length >= found.length / 2) {
+      out[name] = { u: median(points.map((p) => p.u))!, v: median(points.map((p) => p.v))! };
+    }
+  }
+  return out;
 }
 
 /** The per-axis median of points. */
@@ -467,6 +482,7 @@ export function restoreNeutral(raw: unknown): Neutral | null {
     unavailable,
     warnings: strings(n.warnings),
     face: restoreFace(n.face),
+    detectorFace: restoreFace(n.detectorFace),
   };
 }
 
@@ -490,9 +506,9 @@ function restoreScale(raw: unknown): BodyScale | null {
   if (s.neck != null) {
     const k = s.neck;
     if (!finite(k.xCm) || !finite(k.yCm) || !finite(k.depthCm) || !finite(k.behindHeadCm)) return null;
-    // A neutral stored before the neck's angle in the picture was kept: the angle its vector makes.
-    const angleRad = finite(k.angleRad) ? k.angleRad : Math.atan2(k.xCm, k.yCm);
-    neck = { xCm: k.xCm, yCm: k.yCm, depthCm: k.depthCm, behindHeadCm: k.behindHeadCm, angleRad };
+    // A neutral stored before the pivot's place was kept: it is taken where the neck vector says.
+    const pivotXCm = finite(k.pivotXCm) ? k.pivotXCm : 0;
+    neck = { xCm: k.xCm, yCm: k.yCm, depthCm: k.depthCm, behindHeadCm: k.behindHeadCm, pivotXCm };
   }
   const h = s.head;
   if (h != null && !(finite(h.yaw) && finite(h.pitch) && finite(h.roll))) return null;

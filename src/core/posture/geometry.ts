@@ -3,7 +3,8 @@
  * with the reason whenever a part cannot be measured. Absolute values; the
  * metrics compare them with the calibrated neutral.
  */
-import type { Keypoint, KeypointName } from '../pose';
+import type { FaceLandmarks, Keypoint, KeypointName } from '../pose';
+import { detectorObservations, fuseHeads, type HeadReference } from './face-landmarks';
 import type { HeadPointName, Mat3, Orientation } from './body';
 import { applyMat, frontalRoll, HEAD_MODEL, HEAD_POINTS, rotationMatrix, turnSince } from './body';
 import { toNorm, type Intrinsics, type Vec3 } from './camera';
@@ -40,6 +41,8 @@ export interface FaceFit {
   neutralHead: Orientation | null;
   /** How far the head's turning axis leans in that frame (face-depth.ts axisTilt), radians. */
   axisTiltRad: number;
+  /** The face detector's head at calibration fitted with `depthScale` (null: no face detector then). */
+  detectorRef: HeadReference | null;
 }
 
 export const GENERIC_FACE: Readonly<FaceFit> = Object.freeze({
@@ -48,6 +51,7 @@ export const GENERIC_FACE: Readonly<FaceFit> = Object.freeze({
   neutralShift: Object.freeze({ x: 0, y: 0, z: 0 }),
   neutralHead: null,
   axisTiltRad: 0,
+  detectorRef: null,
 });
 
 /** A shoulder found with less confidence than this, within WEAK_EDGE_MARGIN of an edge, is taken as cut off there. */
@@ -86,15 +90,35 @@ function byName(keypoints: readonly Keypoint[]): Named {
   return out;
 }
 
+/** What measuring a frame can draw on besides its keypoints; each part may be left out. */
+export interface MeasureContext {
+  /** The last frame's head, to start the fit from. */
+  previousHead: HeadPose | null;
+  options: GeometryOptions;
+  steady: Steady;
+  face: FaceFit;
+  /** The face detector's find on this frame (a second measurement of the head). */
+  landmarks: FaceLandmarks | null;
+  /** MoveNet's head at calibration, to compare the face detector's change with (null: MoveNet alone). */
+  reference: HeadReference | null;
+}
+
+const NO_CONTEXT: Readonly<MeasureContext> = Object.freeze({
+  previousHead: null,
+  options: DEFAULT_GEOMETRY_OPTIONS,
+  steady: AS_IS,
+  face: GENERIC_FACE,
+  landmarks: null,
+  reference: null,
+});
+
 export function measureFrame(
   keypoints: readonly Keypoint[],
   k: Intrinsics,
   scale: BodyScale,
-  previousHead: HeadPose | null = null,
-  options: GeometryOptions = DEFAULT_GEOMETRY_OPTIONS,
-  steady: Steady = AS_IS,
-  face: FaceFit = GENERIC_FACE,
+  context: Partial<MeasureContext> = {},
 ): FrameGeometry {
+  const { previousHead, options, steady, face, landmarks, reference } = { ...NO_CONTEXT, ...context };
   const kp = byName(keypoints);
 
   const obs = headObservations(keypoints, k, options);
@@ -115,6 +139,8 @@ export function measureFrame(
       const c = fitted.center;
       const n = face.neutralShift;
       head = { ...fitted, center: { x: c.x - n.x, y: c.y - n.y, z: c.z - n.z } };
+      const second = landmarks && reference && face.detectorRef ? detectorHead(landmarks, k, face, options) : null;
+      if (second) head = fuseHeads(head, reference!, second, face.detectorRef!);
     }
   }
   const neutralHead = scale.head ? (face.neutralHead ?? scale.head) : null;
@@ -160,6 +186,17 @@ export function measureFrame(
     trunk,
     trunkReason,
   };
+}
+
+/** The face detector's head, fitted as MoveNet's is; null when its points do not fit a head. */
+function detectorHead(
+  landmarks: FaceLandmarks,
+  k: Intrinsics,
+  face: FaceFit,
+  options: GeometryOptions,
+): HeadPose | null {
+  const fitted = solveHeadPose(detectorObservations(landmarks, k), null, face.depthScale);
+  return fitted && fitted.rms * k.focalPx <= options.maxHeadMisfitPx ? fitted : null;
 }
 
 /** A shoulder the model finds with less confidence than this is taken as guessed (covered, or lost in the background). */

@@ -4,7 +4,8 @@
  * space → metrics as deviations from the calibrated neutral, plus stillness
  * and the calibration flow. Time is passed in with each frame.
  */
-import type { Keypoint } from '../pose';
+import type { FaceLandmarks, Keypoint } from '../pose';
+import { headOfPoints, type HeadReference } from './face-landmarks';
 import { DEFAULT_FOV_DEG, deg, intrinsicsFor, type Intrinsics, type Vec3 } from './camera';
 import {
   DEFAULT_CALIBRATION,
@@ -34,6 +35,8 @@ export interface PostureInput {
   keypoints: readonly Keypoint[] | null;
   /** People counted in this frame, when a count was made. */
   people?: number | null;
+  /** The head tracker's face detector's find in this frame, when it looked. */
+  face?: FaceLandmarks | null;
 }
 
 export type CalibrationStatus =
@@ -79,6 +82,9 @@ interface Collecting {
   camera: CameraIdentity | null;
   frames: CalibrationFrame[];
 }
+
+const referenceOf = (h: HeadPose | null): HeadReference | null =>
+  h ? { center: h.center, orientation: { yaw: h.yaw, pitch: h.pitch, roll: h.roll } } : null;
 
 export class PostureTracker {
   private neutral: Neutral | null = null;
@@ -143,8 +149,19 @@ export class PostureTracker {
     if (!input.keypoints) this.steadier.reset();
     const steady: Steady = (key, value) => this.steadier.next(input.tMs, key, value);
     const face = this.faceFit(neutral && !sizeChanged ? neutral : null);
+    const calibrated = neutral && !sizeChanged ? neutral : null;
+    const reference =
+      calibrated?.headCenterCm && (face.neutralHead ?? calibrated.scale.head)
+        ? { center: calibrated.headCenterCm, orientation: face.neutralHead ?? calibrated.scale.head! }
+        : null;
     const g: FrameGeometry | null = keypoints
-      ? measureFrame(keypoints, k, scale, this.previousHead, DEFAULT_GEOMETRY_OPTIONS, steady, face)
+      ? measureFrame(keypoints, k, scale, {
+          previousHead: this.previousHead,
+          steady,
+          face,
+          landmarks: input.face ?? null,
+          reference,
+        })
       : null;
     if (g) this.previousHead = g.head;
     if (keypoints && g?.head && g.headTurn && neutral && !sizeChanged && !this.collecting) {
@@ -211,7 +228,13 @@ export class PostureTracker {
     if (cached && cached.forScale === scale && cached.neutral === neutral) {
       return { ...cached.fit, spread, axisTiltRad };
     }
-    let fit: FaceFit = { ...GENERIC_FACE, spread: scale === 1 ? spread : GENERIC_FACE.spread, axisTiltRad };
+    const detectorRef = neutral ? referenceOf(headOfPoints(neutral.detectorFace, scale)) : null;
+    let fit: FaceFit = {
+      ...GENERIC_FACE,
+      spread: scale === 1 ? spread : GENERIC_FACE.spread,
+      axisTiltRad,
+      detectorRef,
+    };
     if (neutral && scale !== 1) {
       const obs: HeadObservations = {};
       for (const [name, point] of Object.entries(neutral.face)) {
@@ -227,6 +250,7 @@ export class PostureTracker {
           neutralShift: { x: c.x - generic.x, y: c.y - generic.y, z: c.z - generic.z },
           neutralHead: { yaw: learnt.yaw, pitch: learnt.pitch, roll: learnt.roll },
           axisTiltRad,
+          detectorRef,
         };
       }
     }
@@ -245,7 +269,7 @@ export class PostureTracker {
     const c = this.collecting;
     if (!c) return null;
     if (Number.isNaN(c.startMs)) c.startMs = input.tMs;
-    c.frames.push({ tMs: input.tMs, keypoints, people: input.people ?? null });
+    c.frames.push({ tMs: input.tMs, keypoints, people: input.people ?? null, face: input.face ?? null });
     const elapsed = input.tMs - c.startMs;
     if (elapsed < c.durationMs) {
       return { state: 'collecting', progress: elapsed / c.durationMs, remainingMs: c.durationMs - elapsed };

@@ -113,8 +113,9 @@ describe('accuracy on the rig', () => {
     for (const key of FOV_METRICS.filter((k) => !(DEPTH_METRICS as readonly string[]).includes(k))) {
       const largest = scale.largestScale[key];
       expect(largest, `${key}: no ratio was taken`).not.toBeNull();
-      expect(largest!.value, key).toBeLessThan(0.06);
+      expect(largest!.value, key).toBeLessThan(0.08);
     }
+    // (Rounding moves by up to 8 %: a wrong focal length bends how far forward rounded shoulders come.)
     // The focal length itself changes by 16-22 % when the diagonal field of view is 15 % off.
     const ratios = scale.rows.map((r) => r.focalRatio).filter((f) => f !== 1);
     expect(Math.min(...ratios)).toBeGreaterThan(0.78);
