@@ -9,6 +9,7 @@
  * what the app has seen of a posture a third of the way to its alert.
  */
 import { PostureTracker } from '../../src/core/posture/tracker';
+import { GUIDED_STEPS } from '../../src/core/posture/guided';
 import { METRIC_KEYS, type MetricKey } from '../../src/core/posture/metrics/metric';
 import { shouldersBelowLevelDeg, type RigCase } from './cases';
 import { NO_MOVE, pose, type Moves } from './person';
@@ -80,7 +81,30 @@ function headAtEdge(c: RigCase, moves: Moves): boolean {
   });
 }
 
-export function runCase(c: RigCase): RigResult {
+/**
+ * What the person does during the guided moves, `tMs` after they began
+ * (GUIDED_STEPS: look at the screen's left edge, its right edge, the
+ * keyboard, then the chin forward and back), each move made within 0.6 s.
+ */
+function guidedMove(tMs: number): Moves {
+  let start = 0;
+  for (const step of GUIDED_STEPS) {
+    const into = tMs - start;
+    start += step.durationMs;
+    if (into >= step.durationMs) continue;
+    const ramp = Math.min(1, into / 600);
+    if (step.id === 'left') return { ...NO_MOVE, headTurnDeg: -25 * ramp };
+    if (step.id === 'right') return { ...NO_MOVE, headTurnDeg: 25 * ramp };
+    if (step.id === 'down') return { ...NO_MOVE, lookDownDeg: 25 * ramp };
+    // The chin forward for the first half, then drawn back.
+    const half = step.durationMs / 2;
+    return { ...NO_MOVE, headForwardCm: into < half ? 4 * ramp : -2 * Math.min(1, (into - half) / 600) };
+  }
+  return NO_MOVE;
+}
+
+/** Runs a case; `guided` false calibrates with the still part alone (as analyzing a recording does). */
+export function runCase(c: RigCase, guided = true): RigResult {
   const { camera, build, seat, detector } = c.setup;
   const d = new Draw(c.seed);
   const tracker = new PostureTracker({ fovDeg: c.assumedFovDeg });
@@ -93,10 +117,20 @@ export function runCase(c: RigCase): RigResult {
       people: 1,
     });
 
-  tracker.startCalibration((CALIBRATION_FRAMES - 1) * CALIBRATION_STEP_MS);
+  tracker.startCalibration(
+    (CALIBRATION_FRAMES - 1) * CALIBRATION_STEP_MS,
+    null,
+    guided ? GUIDED_STEPS : null,
+  );
   let calibration: RigResult['calibration'] = { ok: false, message: 'did not finish', warnings: [] };
-  for (let i = 0; i < CALIBRATION_FRAMES; i++) {
-    const s = frame(i * CALIBRATION_STEP_MS, NO_MOVE);
+  const guidedMs = guided ? GUIDED_STEPS.reduce((t, s) => t + s.durationMs, 0) + 500 : 0;
+  const frames = CALIBRATION_FRAMES + Math.ceil(guidedMs / CALIBRATION_STEP_MS);
+  for (let i = 0; i < frames; i++) {
+    const tMs = i * CALIBRATION_STEP_MS;
+    const s = frame(
+      tMs,
+      i < CALIBRATION_FRAMES ? NO_MOVE : guidedMove(tMs - CALIBRATION_FRAMES * CALIBRATION_STEP_MS),
+    );
     if (s.calibration?.state === 'finished') {
       const o = s.calibration.outcome;
       calibration = o.ok
@@ -104,7 +138,7 @@ export function runCase(c: RigCase): RigResult {
         : { ok: false, message: o.message, warnings: [] };
     }
   }
-  let t = CALIBRATION_FRAMES * CALIBRATION_STEP_MS + 1500;
+  let t = frames * CALIBRATION_STEP_MS + 1500;
   for (const moves of ordinaryWork(d)) {
     frame(t, moves);
     t += HELD_STEP_MS;

@@ -15,6 +15,7 @@
  */
 import type { FaceLandmarks, Keypoint } from '../pose';
 import { detectorPoints } from './face-landmarks';
+import type { GuidedResult } from './guided';
 import { HEAD_TILT_PIVOT_BELOW_EARS_CM, SHOULDERS_BEHIND_EARS_CM, SHOULDER_WIDTH_CM } from './body';
 import { DEFAULT_FOV_DEG, intrinsicsFor, toNorm, type Intrinsics, type NormPoint, type Vec3 } from './camera';
 import { HEAD_POINTS, type HeadPointName } from './body';
@@ -69,6 +70,8 @@ export interface Neutral {
   face: Partial<Record<HeadPointName, NormPoint>>;
   /** The face detector's points sitting upright (median, normalised image coordinates); empty without it. */
   detectorFace: Partial<Record<HeadPointName, NormPoint>>;
+  /** What the guided moves after the still part measured (guided.ts); null when there were none. */
+  guided: GuidedResult | null;
 }
 
 export type CalibrationRefusal = 'nobody' | 'two-people' | 'weak-keypoints' | 'moved';
@@ -223,6 +226,7 @@ export function finishCalibration(
       warnings,
       face: medianFace(present, k),
       detectorFace: medianDetectorFace(present, k),
+      guided: null,
     },
   };
 }
@@ -311,8 +315,7 @@ function measurePerson(
           : null,
       tiltRad: median(tilts) ?? 0,
       head: yaws.length > 0 ? { yaw: median(yaws)!, pitch: median(pitches)!, roll: median(rolls)! } : null,
-      shoulderScores:
-        scoresR.length > 0 ? { right: median(scoresR)!, left: median(scoresL)! } : null,
+      shoulderScores: scoresR.length > 0 ? { right: median(scoresR)!, left: median(scoresL)! } : null,
     },
     warnings,
   };
@@ -483,7 +486,32 @@ export function restoreNeutral(raw: unknown): Neutral | null {
     warnings: strings(n.warnings),
     face: restoreFace(n.face),
     detectorFace: restoreFace(n.detectorFace),
+    guided: restoreGuided(n.guided),
   };
+}
+
+/** A stored guided result, or null when absent or not sane. */
+function restoreGuided(raw: unknown): GuidedResult | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const g = raw as Partial<GuidedResult>;
+  const numbers = (xs: unknown): number[] | null =>
+    Array.isArray(xs) && xs.every((x) => typeof x === 'number' && Number.isFinite(x))
+      ? (xs as number[])
+      : null;
+  const faceDepths = numbers(g.faceDepths);
+  const axisTilts = numbers(g.axisTilts);
+  if (!faceDepths || !axisTilts || typeof g.steps !== 'object' || g.steps === null) return null;
+  const steps = {} as GuidedResult['steps'];
+  for (const id of ['left', 'right', 'down', 'chin'] as const) {
+    const o = (g.steps as Record<string, unknown>)[id];
+    steps[id] = o === 'done' || o === 'missed' ? o : 'skipped';
+  }
+  const d = g.dropPerForward;
+  const drop =
+    d && Number.isFinite(d.least) && Number.isFinite(d.most) && d.least <= d.most
+      ? { least: d.least, most: d.most }
+      : null;
+  return { faceDepths, axisTilts, dropPerForward: drop, steps };
 }
 
 function restoreFace(raw: unknown): Neutral['face'] {
@@ -513,7 +541,12 @@ function restoreScale(raw: unknown): BodyScale | null {
   const h = s.head;
   if (h != null && !(finite(h.yaw) && finite(h.pitch) && finite(h.roll))) return null;
   const sc = s.shoulderScores;
+  const d = s.dropPerForward;
   return {
+    dropPerForward:
+      d && Number.isFinite(d.least) && Number.isFinite(d.most) && d.least <= d.most
+        ? { least: d.least, most: d.most }
+        : null,
     shoulderHalfWidthCm: s.shoulderHalfWidthCm,
     neck,
     trunkDepthCm: s.trunkDepthCm ?? null,

@@ -145,6 +145,19 @@ export class FaceDepthLearner {
     if (this.estimates.length > o.keep) this.estimates.shift();
   }
 
+  /**
+   * Takes face depths and turning-axis leans measured on purpose (the guided
+   * calibration, guided.ts), as if each had been a glance; the most recent
+   * `keep` of each stay.
+   */
+  seed(faceDepths: readonly number[], axisTilts: readonly number[]): void {
+    const keep = this.options.keep;
+    for (const d of faceDepths) this.estimates.push(d);
+    for (const t of axisTilts) this.tilts.push(t);
+    this.estimates.splice(0, Math.max(0, this.estimates.length - keep));
+    this.tilts.splice(0, Math.max(0, this.tilts.length - keep));
+  }
+
   reset(): void {
     this.estimates.length = 0;
     this.tilts.length = 0;
@@ -155,7 +168,7 @@ export class FaceDepthLearner {
 }
 
 /** The face depth at which the head fitted to `obs` sits at `depthCm`, by bisection; null if none in range does. */
-function depthScaleFor(obs: HeadObservations, start: HeadPose, depthCm: number): number | null {
+export function depthScaleFor(obs: HeadObservations, start: HeadPose, depthCm: number): number | null {
   const at = (s: number) => solveHeadPose(obs, start, s)?.center.z ?? Number.NaN;
   let lo = LOWEST;
   let hi = HIGHEST;

@@ -41,7 +41,10 @@ export function detectorObservations(face: FaceLandmarks, k: Intrinsics): HeadOb
 }
 
 /** The face detector's points as normalised image coordinates by name (for a neutral to keep). */
-export function detectorPoints(face: FaceLandmarks, k: Intrinsics): Partial<Record<HeadPointName, NormPoint>> {
+export function detectorPoints(
+  face: FaceLandmarks,
+  k: Intrinsics,
+): Partial<Record<HeadPointName, NormPoint>> {
   const out: Partial<Record<HeadPointName, NormPoint>> = {};
   for (const [name, o] of Object.entries(detectorObservations(face, k))) {
     out[name as HeadPointName] = o.point;
@@ -50,7 +53,10 @@ export function detectorPoints(face: FaceLandmarks, k: Intrinsics): Partial<Reco
 }
 
 /** The head fitted to points kept by name (a neutral's median face), or null when fewer than four. */
-export function headOfPoints(points: Partial<Record<HeadPointName, NormPoint>>, depthScale: number): HeadPose | null {
+export function headOfPoints(
+  points: Partial<Record<HeadPointName, NormPoint>>,
+  depthScale: number,
+): HeadPose | null {
   const obs: HeadObservations = {};
   for (const [name, point] of Object.entries(points)) obs[name as HeadPointName] = { point, weight: 1 };
   return Object.keys(obs).length >= 4 ? solveHeadPose(obs, null, depthScale) : null;
@@ -77,7 +83,9 @@ export function fuseHeads(
   detector: HeadPose,
   detectorRef: HeadReference,
 ): HeadPose {
-  const ratio = Math.sqrt((movenet.center.z / movenetRef.center.z) * (detector.center.z / detectorRef.center.z));
+  const ratio = Math.sqrt(
+    (movenet.center.z / movenetRef.center.z) * (detector.center.z / detectorRef.center.z),
+  );
   const k = (movenetRef.center.z * ratio) / movenet.center.z;
   const c = movenet.center;
   const mean = (key: keyof Orientation) =>

@@ -11,7 +11,14 @@ import { toNorm, type Intrinsics, type Vec3 } from './camera';
 import { FACE_DEPTH_SPREAD } from './face-depth';
 import { solveHeadPose, type HeadObservations, type HeadPose } from './head-pose';
 import { REASONS, type Side } from './reasons';
-import { AS_IS, solveTrunk, type BodyScale, type ShoulderObservation, type Steady, type TrunkPose } from './trunk';
+import {
+  AS_IS,
+  solveTrunk,
+  type BodyScale,
+  type ShoulderObservation,
+  type Steady,
+  type TrunkPose,
+} from './trunk';
 
 export interface GeometryOptions {
   /** Keypoints below this confidence are left out. Default 0.3. */
@@ -139,7 +146,8 @@ export function measureFrame(
       const c = fitted.center;
       const n = face.neutralShift;
       head = { ...fitted, center: { x: c.x - n.x, y: c.y - n.y, z: c.z - n.z } };
-      const second = landmarks && reference && face.detectorRef ? detectorHead(landmarks, k, face, options) : null;
+      const second =
+        landmarks && reference && face.detectorRef ? detectorHead(landmarks, k, face, options) : null;
       if (second) head = fuseHeads(head, reference!, second, face.detectorRef!);
     }
   }

@@ -22,7 +22,16 @@ import { screenDistanceCm } from './metrics/distance';
 import { METRICS } from './metrics/index';
 import { METRIC_KEYS, READING_NAMES, type MetricKey } from './metrics/metric';
 import { REASONS } from './reasons';
-import { TrunkSteadier, UNCALIBRATED_SCALE, type Steady } from './trunk';
+import { TrunkSteadier, UNCALIBRATED_SCALE, type BodyScale } from './trunk';
+import {
+  GUIDED_STEPS,
+  GuidedCalibration,
+  type GuidedResult,
+  type GuidedStatus,
+  type GuidedStep,
+  type GuidedStepId,
+  type StepOutcome,
+} from './guided';
 import { DEFAULT_GEOMETRY_OPTIONS } from './geometry';
 import { DEFAULT_SMOOTHING, KeypointSmoother } from './smoothing';
 import { DEFAULT_STILLNESS, StillnessMeter } from './stillness';
@@ -41,6 +50,7 @@ export interface PostureInput {
 
 export type CalibrationStatus =
   | { state: 'collecting'; progress: number; remainingMs: number }
+  | { state: 'guided'; guided: GuidedStatus }
   | { state: 'finished'; outcome: CalibrationOutcome };
 
 export interface PostureSample {
@@ -81,6 +91,8 @@ interface Collecting {
   durationMs: number;
   camera: CameraIdentity | null;
   frames: CalibrationFrame[];
+  /** The guided moves to ask for after the still part; null: none. */
+  guided: readonly GuidedStep[] | null;
 }
 
 const referenceOf = (h: HeadPose | null): HeadReference | null =>
@@ -96,6 +108,7 @@ export class PostureTracker {
   private face: { forScale: number; neutral: Neutral | null; fit: FaceFit } | null = null;
   private intrinsics: Intrinsics | null = null;
   private collecting: Collecting | null = null;
+  private guided: { run: GuidedCalibration; neutral: Neutral } | null = null;
   private options: TrackerOptions;
 
   constructor(options: Partial<TrackerOptions> = {}) {
@@ -106,6 +119,10 @@ export class PostureTracker {
     this.neutral = neutral;
     this.steadier.reset();
     if (!neutral) this.faceDepth.reset();
+    if (neutral?.guided) {
+      this.faceDepth.reset();
+      this.faceDepth.seed(neutral.guided.faceDepths, neutral.guided.axisTilts);
+    }
     if (neutral) this.options = { ...this.options, fovDeg: neutral.fovDeg };
     this.intrinsics = null;
   }
@@ -119,17 +136,34 @@ export class PostureTracker {
     this.intrinsics = null;
   }
 
-  /** Starts collecting calibration frames from the next frame on; `camera` null takes the frame size. */
-  startCalibration(durationMs: number, camera: CameraIdentity | null = null): void {
-    this.collecting = { startMs: Number.NaN, durationMs, camera, frames: [] };
+  /**
+   * Starts collecting calibration frames from the next frame on; `camera`
+   * null takes the frame size. With `guided` steps, the still part is
+   * followed by those moves (guided.ts), and the calibration finishes after
+   * them.
+   */
+  startCalibration(
+    durationMs: number,
+    camera: CameraIdentity | null = null,
+    guided: readonly GuidedStep[] | null = null,
+  ): void {
+    this.guided = null;
+    this.collecting = { startMs: Number.NaN, durationMs, camera, frames: [], guided };
+  }
+
+  /** Ends the guided moves now: the calibration finishes on the next frame with what they measured so far. */
+  skipGuided(): void {
+    this.guided?.run.skip();
   }
 
   cancelCalibration(): void {
     this.collecting = null;
+    this.guided = null;
   }
 
+  /** True from startCalibration until the calibration finishes (the still part and any guided moves). */
   get calibrating(): boolean {
-    return this.collecting != null;
+    return this.collecting != null || this.guided != null;
   }
 
   update(input: PostureInput): PostureSample {
@@ -138,78 +172,118 @@ export class PostureTracker {
       input.keypoints && this.options.smoothing
         ? this.smoother.smooth(input.keypoints, input.tMs)
         : input.keypoints;
-    if (!input.keypoints) this.previousHead = null;
-    const calibration = this.collect(input, keypoints);
+    if (!input.keypoints) {
+      this.previousHead = null;
+      this.steadier.reset();
+    }
+    const collected = this.collect(input, keypoints);
+    const context = this.frameContext(input);
+    const g: FrameGeometry | null = keypoints
+      ? measureFrame(keypoints, k, context.scale, {
+          previousHead: this.previousHead,
+          steady: (key, value) => this.steadier.next(input.tMs, key, value),
+          face: context.face,
+          landmarks: input.face ?? null,
+          reference: context.reference,
+        })
+      : null;
+    if (g) this.previousHead = g.head;
+    const obs = keypoints ? headObservations(keypoints, k) : null;
+    const calibration = collected ?? this.guidedStep(input.tMs, g, obs);
+    if (obs && g && context.calibrated && !this.calibrating) this.learnFace(input.tMs, obs, g, context);
+    if (g?.head) this.stillness.add(input.tMs, g.head.center, deg(g.head.yaw), deg(g.head.roll));
+    const { metrics, reasons } = this.readings(g, context);
+    const still = this.stillness.stillness(input.tMs);
+    if (still == null) reasons.stillness = 'needs 10 s of the head in view';
+    const home = context.calibrated?.headCenterCm ?? null;
+    const head = g?.head?.center;
+    return {
+      tMs: input.tMs,
+      present: keypoints != null,
+      calibrated: context.calibrated != null,
+      metrics,
+      reasons,
+      stillness: still,
+      screenDistanceCm: g ? (screenDistanceCm(g).value ?? null) : null,
+      calibration,
+      needsRecalibration: context.sizeChanged,
+      headOffsetCm: home && head ? { x: head.x - home.x, y: head.y - home.y, z: head.z - home.z } : null,
+    };
+  }
 
+  /** What this frame is measured against: the neutral (when it fits the frame), the body's scale, the face. */
+  private frameContext(input: PostureInput): FrameContext {
     const neutral = this.neutral;
     const sizeChanged =
       neutral != null &&
       (neutral.camera.widthPx !== input.frameWidth || neutral.camera.heightPx !== input.frameHeight);
-    const scale = neutral && !sizeChanged ? neutral.scale : UNCALIBRATED_SCALE;
-    if (!input.keypoints) this.steadier.reset();
-    const steady: Steady = (key, value) => this.steadier.next(input.tMs, key, value);
-    const face = this.faceFit(neutral && !sizeChanged ? neutral : null);
     const calibrated = neutral && !sizeChanged ? neutral : null;
-    const reference =
-      calibrated?.headCenterCm && (face.neutralHead ?? calibrated.scale.head)
-        ? { center: calibrated.headCenterCm, orientation: face.neutralHead ?? calibrated.scale.head! }
-        : null;
-    const g: FrameGeometry | null = keypoints
-      ? measureFrame(keypoints, k, scale, {
-          previousHead: this.previousHead,
-          steady,
-          face,
-          landmarks: input.face ?? null,
-          reference,
-        })
-      : null;
-    if (g) this.previousHead = g.head;
-    if (keypoints && g?.head && g.headTurn && neutral && !sizeChanged && !this.collecting) {
-      const c = g.head.center;
-      const n = face.neutralShift;
-      this.faceDepth.observe(
-        input.tMs,
-        headObservations(keypoints, k),
-        { ...g.head, center: { x: c.x + n.x, y: c.y + n.y, z: c.z + n.z } },
-        g.headTurn,
-        g.trunk?.mid.z ?? null,
-        face.neutralHead ?? neutral.scale.head,
-      );
-    }
-    if (g?.head) this.stillness.add(input.tMs, g.head.center, deg(g.head.yaw), deg(g.head.roll));
+    const face = this.faceFit(calibrated);
+    const orientation = face.neutralHead ?? calibrated?.scale.head ?? null;
+    return {
+      neutral,
+      calibrated,
+      sizeChanged,
+      scale: calibrated ? calibrated.scale : UNCALIBRATED_SCALE,
+      face,
+      reference:
+        calibrated?.headCenterCm && orientation ? { center: calibrated.headCenterCm, orientation } : null,
+    };
+  }
 
+  /** Every metric of the frame against the neutral, or why it is unknown. */
+  private readings(g: FrameGeometry | null, c: FrameContext): Pick<PostureSample, 'metrics' | 'reasons'> {
     const metrics = {} as Record<MetricKey, number | null>;
     const reasons: PostureSample['reasons'] = {};
     for (const key of METRIC_KEYS) {
       metrics[key] = null;
       if (!g) reasons[key] = REASONS.nobody;
-      else if (!neutral) reasons[key] = REASONS.notCalibrated;
-      else if (sizeChanged) reasons[key] = REASONS.resolutionChanged;
+      else if (!c.neutral) reasons[key] = REASONS.notCalibrated;
+      else if (c.sizeChanged) reasons[key] = REASONS.resolutionChanged;
       else {
-        const base = neutral.values[key];
-        const r = METRICS[key].feature(g, scale);
-        if (!base) reasons[key] = neutral.unavailable[key] ?? REASONS.notAtCalibration(READING_NAMES[key]);
+        const base = c.neutral.values[key];
+        const r = METRICS[key].feature(g, c.scale);
+        if (!base) reasons[key] = c.neutral.unavailable[key] ?? REASONS.notAtCalibration(READING_NAMES[key]);
         else if (r.value == null) reasons[key] = r.reason;
         else metrics[key] = METRICS[key].deviation(r.value, base.median);
       }
     }
-    const still = this.stillness.stillness(input.tMs);
-    if (still == null) reasons.stillness = 'needs 10 s of the head in view';
-    const dist = g ? screenDistanceCm(g) : null;
-    const home = neutral && !sizeChanged ? neutral.headCenterCm : null;
-    const head = g?.head?.center;
-    return {
-      tMs: input.tMs,
-      present: keypoints != null,
-      calibrated: neutral != null && !sizeChanged,
-      metrics,
-      reasons,
-      stillness: still,
-      screenDistanceCm: dist?.value ?? null,
-      calibration,
-      needsRecalibration: sizeChanged,
-      headOffsetCm: home && head ? { x: head.x - home.x, y: head.y - home.y, z: head.z - home.z } : null,
-    };
+    return { metrics, reasons };
+  }
+
+  /** Glances aside and down while working teach the face's depth (face-depth.ts). */
+  private learnFace(tMs: number, obs: HeadObservations, g: FrameGeometry, c: FrameContext): void {
+    if (!g.head || !g.headTurn || !c.calibrated) return;
+    const h = g.head.center;
+    const n = c.face.neutralShift;
+    this.faceDepth.observe(
+      tMs,
+      obs,
+      { ...g.head, center: { x: h.x + n.x, y: h.y + n.y, z: h.z + n.z } },
+      g.headTurn,
+      g.trunk?.mid.z ?? null,
+      c.face.neutralHead ?? c.calibrated.scale.head,
+    );
+  }
+
+  /** The guided moves after the still part (guided.ts): this frame's step, or the finished calibration. */
+  private guidedStep(
+    tMs: number,
+    g: FrameGeometry | null,
+    obs: HeadObservations | null,
+  ): CalibrationStatus | null {
+    const guided = this.guided;
+    if (!guided) return null;
+    const frame =
+      g?.head && g.headTurn && obs
+        ? { tMs, obs, head: g.head, turn: g.headTurn, trunkDepthCm: g.trunk?.mid.z ?? null }
+        : null;
+    const status = guided.run.add(tMs, frame);
+    if (status) return { state: 'guided', guided: status };
+    this.guided = null;
+    const neutral = withGuided(guided.neutral, guided.run.result());
+    this.setNeutral(neutral);
+    return { state: 'finished', outcome: { ok: true, neutral } };
   }
 
   reset(): void {
@@ -285,7 +359,58 @@ export class PostureTracker {
         fovDeg: this.options.fovDeg,
       },
     );
-    if (outcome.ok) this.setNeutral(outcome.neutral);
-    return { state: 'finished', outcome };
+    if (!outcome.ok) return { state: 'finished', outcome };
+    this.setNeutral(outcome.neutral);
+    if (!c.guided) return { state: 'finished', outcome };
+    // The guided moves are measured from scratch: what was learnt of another sitting does not count.
+    this.faceDepth.reset();
+    const n = outcome.neutral;
+    const run = new GuidedCalibration(
+      {
+        head: n.headCenterCm ?? { x: 0, y: 0, z: 0 },
+        orientation: n.scale.head!,
+        trunkDepthCm: n.scale.trunkDepthCm,
+      },
+      c.guided,
+    );
+    this.guided = { run, neutral: n };
+    return { state: 'guided', guided: run.add(input.tMs, null)! };
   }
+}
+
+/** The neutral with what the guided moves measured, and a warning when the moves the app needs were not all made. */
+function withGuided(neutral: Neutral, result: GuidedResult): Neutral {
+  const missing = (Object.entries(result.steps) as [GuidedStepId, StepOutcome][]).filter(
+    ([id, o]) => o !== 'done' && !GUIDED_STEPS.find((s) => s.id === id)?.optional,
+  );
+  const warnings = missing.length
+    ? [
+        ...neutral.warnings,
+        `The guided moves were not all made (${missing.map(([id]) => GUIDED_STEP_NAMES[id]).join(', ')}): your face's depth is learnt from your glances as you work instead, and head forward stays unknown while your head is turned or nodded far until then.`,
+      ]
+    : neutral.warnings;
+  return {
+    ...neutral,
+    guided: result,
+    warnings,
+    scale: { ...neutral.scale, dropPerForward: result.dropPerForward },
+  };
+}
+
+/** The guided steps in words (for a calibration's warnings). */
+export const GUIDED_STEP_NAMES: Readonly<Record<GuidedStepId, string>> = Object.freeze({
+  left: 'looking at the left edge',
+  right: 'looking at the right edge',
+  down: 'looking at the keyboard',
+  chin: 'the chin forward and back',
+});
+
+interface FrameContext {
+  neutral: Neutral | null;
+  /** The neutral when it was taken at this frame's size. */
+  calibrated: Neutral | null;
+  sizeChanged: boolean;
+  scale: BodyScale;
+  face: FaceFit;
+  reference: HeadReference | null;
 }

@@ -405,7 +405,8 @@ export function elevation(
 
 type Calibrated = BodyScale & { neck: NonNullable<BodyScale['neck']>; trunkDepthCm: number };
 
-const isCalibrated = (scale: BodyScale): scale is Calibrated => scale.neck != null && scale.trunkDepthCm != null;
+const isCalibrated = (scale: BodyScale): scale is Calibrated =>
+  scale.neck != null && scale.trunkDepthCm != null;
 
 /** Why shoulder readings cannot be given from these two points at all, or null. */
 function unseenReason(right: ShoulderObservation, left: ShoulderObservation): string | null {
@@ -437,12 +438,16 @@ export function solveTrunk(
   const b = scale.shoulderHalfWidthCm;
   const pivot = headPivot(head, headRollRad);
   const cutReason = xOk ? null : REASONS.shoulderCutAtSide(right.xReliable ? 'left' : 'right');
-  const edgeReason = yOk ? null : REASONS.shouldersAtEdge(right.point.v + left.point.v < 0 ? 'top' : 'bottom');
+  const edgeReason = yOk
+    ? null
+    : REASONS.shouldersAtEdge(right.point.v + left.point.v < 0 ? 'top' : 'bottom');
 
   // 1-2: the trunk's depth, from the span and the head's move.
   const span = xOk ? spanDepth(right.point, left.point, b, yOk) : null;
   const calibrated = isCalibrated(scale) ? scale : null;
-  const headChange = calibrated ? head.center.z - (calibrated.trunkDepthCm - calibrated.neck.behindHeadCm) : 0;
+  const headChange = calibrated
+    ? head.center.z - (calibrated.trunkDepthCm - calibrated.neck.behindHeadCm)
+    : 0;
   const move: TrunkMove | null =
     span == null ? null : calibrated ? trunkMove(span, calibrated.trunkDepthCm, headChange) : null;
   const halfApart = Math.hypot(left.point.u - right.point.u, yOk ? left.point.v - right.point.v : 0) / 2;
@@ -477,11 +482,18 @@ export function solveTrunk(
   const moveReason = cutReason ?? edgeReason ?? noCalibration ?? move?.reason ?? null;
 
   // 6: shoulders raised.
-  const forwardCm = depth + ROUNDING_FORWARD_PER_INWARD * (b - halfWidthCm) - head.center.z - (calibrated?.neck.behindHeadCm ?? 0);
+  const forwardCm =
+    depth +
+    ROUNDING_FORWARD_PER_INWARD * (b - halfWidthCm) -
+    head.center.z -
+    (calibrated?.neck.behindHeadCm ?? 0);
   const raised =
     calibrated && yOk && xOk && !move?.reason
       ? elevation({ ...placed, halfWidthCm }, pivot, calibrated, forwardCm)
-      : { cm: null, reason: cutReason ?? edgeReason ?? noCalibration ?? move?.reason ?? REASONS.shouldersOutOfPicture };
+      : {
+          cm: null,
+          reason: cutReason ?? edgeReason ?? noCalibration ?? move?.reason ?? REASONS.shouldersOutOfPicture,
+        };
 
   return {
     mid: placed.mid,
