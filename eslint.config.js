@@ -36,7 +36,7 @@ export default tseslint.config(
     rules: { 'no-restricted-globals': ['error', 'window', 'document', 'self', 'navigator'] },
   },
   {
-    files: ['scripts/**/*.{ts,mjs}', 'vite.config.ts', 'eslint.config.js'],
+    files: ['scripts/**/*.{ts,mjs}', 'tests/**/*.mjs', 'vite.config.ts', 'eslint.config.js'],
     languageOptions: { globals: globals.node },
   },
 );

@@ -63,19 +63,32 @@ export async function startCamera(page: Page, timeoutMs = 60_000): Promise<void>
   );
 }
 
-/** Presses Calibrate and returns the outcome the page shows ("Calibrated: ..." or "Not calibrated: ..."). */
-export async function calibrate(page: Page): Promise<string> {
+/**
+ * Presses Calibrate and returns the outcome the page shows ("Calibrated: ..."
+ * or "Not calibrated: ..."). The guided moves that follow the still part are
+ * skipped (footage cannot make them) unless `guided` is 'make' (then the
+ * page waits them out).
+ */
+export async function calibrate(page: Page, guided: 'skip' | 'make' = 'skip'): Promise<string> {
   await showView(page, 'now');
   await page.click('#calibrate');
-  const outcome = await page.waitForFunction(
-    () => {
-      const text = document.querySelector('#calibration-status')?.textContent ?? '';
-      return /^(Calibrated|Not calibrated:)/.test(text) ? text : null;
-    },
-    null,
-    { timeout: 60_000 },
-  );
-  return (await outcome.jsonValue()) as string;
+  const outcome = () =>
+    page.waitForFunction(
+      (skip) => {
+        const text = document.querySelector('#calibration-status')?.textContent ?? '';
+        if (/^(Calibrated|Not calibrated:)/.test(text)) return text;
+        const moves = document.querySelector('#calibration-guided');
+        return skip && moves && !(moves as HTMLElement).hidden ? 'guided' : null;
+      },
+      guided === 'skip',
+      { timeout: 60_000 },
+    );
+  let shown = (await (await outcome()).jsonValue()) as string;
+  if (shown === 'guided') {
+    await page.click('#calibration-guided-skip');
+    shown = (await (await outcome()).jsonValue()) as string;
+  }
+  return shown;
 }
 
 /** Seconds monitored as stored in the app's history, read straight from its database. */

@@ -417,6 +417,9 @@ async function openApp(browser: Browser, appUrl: string): Promise<{ page: Page; 
     let calibrated = 'stored neutral';
     if (!stored) {
       await page.click('#calibrate');
+      // The footage cannot make the guided moves that follow the still part: they are skipped.
+      await page.waitForSelector('#calibration-guided:not([hidden])', { timeout: 90_000 });
+      await page.click('#calibration-guided-skip');
       const outcome = await page.waitForFunction(
         () => {
           const text = document.querySelector('#calibration-status')?.textContent ?? '';

@@ -70,6 +70,7 @@ export function startApp(): void {
     progress: $<HTMLProgressElement>('calibration-progress'),
     warnings: $<HTMLUListElement>('calibration-warnings'),
     readings: $('calibration-readings'),
+    guided: $('calibration-guided'),
     metrics: ui.metrics,
     // A new camera sees the person from somewhere else: the framing is checked again once it runs.
     onCameraChanged: () => (setupOnStart = true),
@@ -251,7 +252,7 @@ export function startApp(): void {
   /** Starts calibrating on what is being watched (nothing when nothing is). */
   function calibrateNow(): void {
     const api = session.workerApi;
-    if (api && session.running) void calibration.start(api, session.currentTrack);
+    if (api && session.running) void calibration.start(api, session.currentTrack, session.watchingCamera);
   }
   ui.calibrate.addEventListener('click', () => {
     alerts.onCalibrate();
@@ -272,6 +273,7 @@ export function startApp(): void {
       return session.running;
     },
     calibrate: calibrateNow,
+    skipGuided: () => void session.workerApi?.skipGuided(),
     async askNotifications() {
       if (typeof Notification === 'undefined') return 'unsupported';
       return Notification.requestPermission();

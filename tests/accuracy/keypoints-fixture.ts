@@ -71,9 +71,7 @@ function frameOf(f: RecordedFrame): FixtureFrame {
     ? KEYPOINT_NAMES.flatMap((name) => {
         const k = f.keypoints!.find((p) => p.name === name);
         if (!k) throw new Error(`keypoint ${name} missing at ${f.tMs} ms`);
-        const passes = (k as { passes?: number[] }).passes;
-        const extra = passes ? passes.map((v, j) => round(v, j % 3 === 2 ? 3 : 1)) : [];
-        return [round(k.xPx, 1), round(k.yPx, 1), round(k.score, 3), ...extra];
+        return [round(k.xPx, 1), round(k.yPx, 1), round(k.score, 3)];
       })
     : null;
   if (f.face === undefined) return [f.tMs, f.people, flat];
@@ -155,16 +153,15 @@ export function segmentInputs(segment: FixtureSegment): ReplayInput[] {
     face: face ? { score: face[0]!, points: face.slice(1) } : null,
     keypoints: flat
       ? KEYPOINT_NAMES.map((name, i): Keypoint => {
-          const stride = flat.length / KEYPOINT_NAMES.length;
-          const xPx = flat[i * stride] ?? 0;
-          const yPx = flat[i * stride + 1] ?? 0;
+          const xPx = flat[i * 3] ?? 0;
+          const yPx = flat[i * 3 + 1] ?? 0;
           return {
             name,
             xPx,
             yPx,
             xNorm: xPx / frameWidth,
             yNorm: yPx / frameHeight,
-            score: flat[i * stride + 2] ?? 0,
+            score: flat[i * 3 + 2] ?? 0,
           };
         })
       : null,

@@ -30,9 +30,7 @@ const RECORD = import.meta.env.VITE_RECORD_REAL_FOOTAGE === '1';
 const ENGINE =
   (import.meta.env.VITE_REAL_ENGINE as 'movenet-lightning' | 'movenet-thunder' | undefined) ??
   'movenet-lightning';
-/** VITE_REAL_FLIP=1: MoveNet averaged with its mirror image (engine option flipAverage). */
-const FLIP = import.meta.env.VITE_REAL_FLIP === '1';
-const FIXTURE = `tests/fixtures/real-footage${ENGINE === 'movenet-lightning' ? '' : `.${ENGINE}`}${FLIP ? '.flip' : ''}.keypoints.json`;
+const FIXTURE = `tests/fixtures/real-footage${ENGINE === 'movenet-lightning' ? '' : `.${ENGINE}`}.keypoints.json`;
 
 /** What the app reaches on the real footage today. */
 const REACHED = {
@@ -50,7 +48,6 @@ let summary: Summary;
 beforeAll(async () => {
   client = createPoseClient();
   const info = await client.api.init({ engine: ENGINE, backend: 'wasm' });
-  if (FLIP) await client.api.setOptions({ flipAverage: true });
   run = await runRealCases(client, REAL_CASES);
   scored = scoreRealRun(run);
   summary = summarize(scored);

@@ -76,6 +76,26 @@ describe('calibration on the live page', () => {
         timeout: 10_000,
       },
     );
+    // The guided moves follow, each in turn with its countdown; footage cannot make them, so
+    // each ends as not seen, and the calibration finishes saying so.
+    await page.waitForSelector('#calibration-guided:not([hidden])', { timeout: 30_000 });
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { guidedSteps: string[] }).guidedSteps = seen;
+      const note = () => {
+        const step = document.querySelector('#calibration-guided .guided-step')?.textContent;
+        if (step && !seen.includes(step)) seen.push(step);
+      };
+      note();
+      new MutationObserver(note).observe(document.querySelector('#calibration-guided')!, {
+        subtree: true,
+        characterData: true,
+        childList: true,
+      });
+    });
+    await page.waitForSelector('#calibration-guided[hidden]', { state: 'attached', timeout: 60_000 });
+    const steps = await page.evaluate(() => (window as unknown as { guidedSteps: string[] }).guidedSteps);
+    expect(steps).toEqual(['Move 1 of 4', 'Move 2 of 4', 'Move 3 of 4', 'Move 4 of 4']);
     await page.waitForFunction(
       () =>
         /^(Calibrated|Not calibrated:)/.test(
@@ -100,6 +120,9 @@ describe('calibration on the live page', () => {
     );
     expect(warnings.length).toBeGreaterThan(0);
     expect(warnings.join(' ')).toMatch(/bottom edge of the picture/);
+    expect(warnings.join(' ')).toMatch(
+      /guided moves were not all made \(looking at the left edge, looking at the right edge, looking at the keyboard\)/,
+    );
     // The live reading says the same, next to it, with what to do.
     const rounding = await page.waitForFunction(
       () => {

@@ -88,8 +88,24 @@ describe('views, guided setup and reach', () => {
         timeout: 30_000,
       },
     );
+    // Then the guided moves, each drawn and said, with a way out by keyboard.
+    await page.waitForSelector('#setup-guided:not([hidden])', { timeout: 30_000 });
+    expect(await page.textContent('#setup-guided .guided-step')).toBe('Move 1 of 4');
+    expect(await page.textContent('#setup-guided .guided-words')).toMatch(/left edge of your screen/);
+    expect(await page.$$eval('#setup-guided svg .now', (g) => g.length)).toBeGreaterThan(0);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const result = await new AxeBuilder({ page }).analyze();
+      expect(result.violations.map((v) => `guided moves/${scheme}: ${v.id}`)).toEqual([]);
+      await page.screenshot({ path: shots(`view-setup-guided-${scheme}`) });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    await tabTo(page, 'setup-guided-skip');
+    await page.keyboard.press('Enter');
     await page.waitForSelector('#view-setup [data-step="done"]:not([hidden])', { timeout: 60_000 });
     expect(await page.textContent('#setup-outcome')).toMatch(/^Calibrated/);
+    // Skipped, the calibration says what that leaves to learn as the person works.
+    expect(await page.textContent('#setup-outcome')).toMatch(/guided moves were not all made/);
 
     // Notifications are asked for now, when the person chooses.
     await tabTo(page, 'setup-notify');

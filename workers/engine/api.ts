@@ -1,6 +1,7 @@
 import type { PoseFrameResult } from '../../src/core/pose';
 import type { CameraIdentity, Neutral } from '../../src/core/posture/calibration';
 import { PostureTracker, type PostureSample } from '../../src/core/posture/tracker';
+import { GUIDED_STEPS } from '../../src/core/posture/guided';
 import { PostureState, type AlertSnapshot } from '../../src/core/alerts/posture-state';
 import type { AlertSettings } from '../../src/core/alerts/settings';
 import {
@@ -104,15 +105,21 @@ export function createPoseApi(
      * outcome arrives in the result of the frame that ends it
      * (`posture.calibration`). People are counted meanwhile, and the model
      * runs on every frame (no pose is reused from a still picture: the
-     * neutral posture is the mean of real estimates).
+     * neutral posture is the mean of real estimates). `guided`: the still
+     * part is followed by the guided moves (core/posture/guided.ts), and
+     * the outcome arrives after them.
      */
-    startCalibration(durationMs: number, camera: CameraIdentity | null = null): void {
+    startCalibration(durationMs: number, camera: CameraIdentity | null = null, guided = false): void {
       if (!tracker.calibrating) {
         const { countPeopleEveryMs, reuseStillMs, trackHeadMs } = engine.getOptions();
         beforeCalibration = { countPeopleEveryMs, reuseStillMs, trackHeadMs };
       }
       engine.setOptions(CALIBRATION_OPTIONS);
-      tracker.startCalibration(durationMs, camera);
+      tracker.startCalibration(durationMs, camera, guided ? GUIDED_STEPS : null);
+    },
+    /** Ends the guided moves of a calibration now; it finishes with what they measured so far. */
+    skipGuided(): void {
+      tracker.skipGuided();
     },
     cancelCalibration(): void {
       if (tracker.calibrating) engine.setOptions(beforeCalibration);

@@ -39,8 +39,11 @@ export interface EngineOptions {
   trackHeadMs: number;
   /**
    * Run MoveNet a second time on the mirrored crop and average the two poses
-   * (left and right swapped back): steadier points at twice the model's
-   * cost. MoveNet only. Default false.
+   * (left and right swapped back): the two runs' errors are partly their
+   * own, so the points are steadier (on the real-footage accuracy cases,
+   * 70 % of the clear cases read within every bound against 61 % from one
+   * run), at twice the model's cost on the frames it runs on (the head
+   * tracker holds most). MoveNet only. Default true.
    */
   flipAverage: boolean;
 }
@@ -59,7 +62,7 @@ export const DEFAULT_ENGINE_OPTIONS: Readonly<EngineOptions> = Object.freeze({
   countPeopleEveryMs: 0,
   reuseStillMs: 10_000,
   trackHeadMs: 10_000,
-  flipAverage: false,
+  flipAverage: true,
 });
 
 const BACKENDS: readonly BackendChoice[] = ['auto', 'wasm', 'webgl', 'cpu'];

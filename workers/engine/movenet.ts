@@ -119,23 +119,23 @@ export class MoveNetDetector implements Detector {
         };
       t1 = performance.now();
     }
-    const both = options.flipAverage ? await this.runBothWays(pixels) : null;
-    const raw = both ? both.mean : await this.run(pixels);
+    const raw = options.flipAverage ? await this.runBothWays(pixels) : await this.run(pixels);
     const inferenceMs = performance.now() - t1 + faceMs;
     const keypoints = KEYPOINT_NAMES.map((name, i): Keypoint => {
       const yPx = crop.yPx + (raw[i * 3] ?? 0) * crop.sizePx;
       const xPx = crop.xPx + (raw[i * 3 + 1] ?? 0) * crop.sizePx;
-      const k: Keypoint = { name, xPx, yPx, xNorm: xPx / width, yNorm: yPx / height, score: raw[i * 3 + 2] ?? 0 };
-      if (both) {
-        const at = (r: Float32Array) => [crop.xPx + r[i * 3 + 1]! * crop.sizePx, crop.yPx + r[i * 3]! * crop.sizePx, r[i * 3 + 2]!];
-        (k as Keypoint & { passes?: number[] }).passes = [...at(both.a), ...at(both.b)];
-      }
-      return k;
+      return { name, xPx, yPx, xNorm: xPx / width, yNorm: yPx / height, score: raw[i * 3 + 2] ?? 0 };
     });
     this.still.ran(crop, tMs, keypoints);
     this.head.ran(face, crop, faceCrop, tMs, keypoints);
     this.crop = options.trackCrop ? keepCrop(this.crop, trackCrop(keypoints, width, height)) : null;
-    return { pose: { keypoints }, prepMs: t1 - t0 - faceMs, inferenceMs, reused: false, face: landmarksOf(face) };
+    return {
+      pose: { keypoints },
+      prepMs: t1 - t0 - faceMs,
+      inferenceMs,
+      reused: false,
+      face: landmarksOf(face),
+    };
   }
 
   /** Looks at the whole frame next (the still picture is kept: it knows which crop it was cut at). */
@@ -164,7 +164,7 @@ export class MoveNetDetector implements Detector {
   }
 
   /** The model on the crop and on its mirror image, averaged (the mirror's left and right swapped back). */
-  private async runBothWays(pixels: Int32Array): Promise<{ mean: Float32Array; a: Float32Array; b: Float32Array }> {
+  private async runBothWays(pixels: Int32Array): Promise<Float32Array> {
     const n = this.inputPx;
     const mirrored = new Int32Array(pixels.length);
     for (let y = 0; y < n; y++) {
@@ -179,17 +179,15 @@ export class MoveNetDetector implements Detector {
     const a = await this.run(pixels);
     const m = await this.run(mirrored);
     const out = new Float32Array(a.length);
-    const b = new Float32Array(a.length);
     for (let i = 0; i < 17; i++) {
       // COCO order: nose, then left/right pairs.
       const j = i === 0 ? 0 : i % 2 === 1 ? i + 1 : i - 1;
-      b[i * 3] = m[j * 3]!;
+      out[i * 3] = (a[i * 3]! + m[j * 3]!) / 2;
       // In the crop's 0..1 units the mirror takes x to 1 - x.
-      b[i * 3 + 1] = 1 - m[j * 3 + 1]!;
-      b[i * 3 + 2] = m[j * 3 + 2]!;
-      for (let c = 0; c < 3; c++) out[i * 3 + c] = (a[i * 3 + c]! + b[i * 3 + c]!) / 2;
+      out[i * 3 + 1] = (a[i * 3 + 1]! + 1 - m[j * 3 + 1]!) / 2;
+      out[i * 3 + 2] = (a[i * 3 + 2]! + m[j * 3 + 2]!) / 2;
     }
-    return { mean: out, a, b };
+    return out;
   }
 
   /** The first run compiles kernels; do it at load, not on the first real frame. */

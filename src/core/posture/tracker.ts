@@ -32,7 +32,6 @@ import {
   type GuidedStepId,
   type StepOutcome,
 } from './guided';
-import { DEFAULT_GEOMETRY_OPTIONS } from './geometry';
 import { DEFAULT_SMOOTHING, KeypointSmoother } from './smoothing';
 import { DEFAULT_STILLNESS, StillnessMeter } from './stillness';
 

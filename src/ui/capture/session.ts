@@ -66,6 +66,7 @@ export class MonitoringSession {
   private feed: Feed | null = null;
   private stream: MediaStream | null = null;
   private track: MediaStreamTrack | null = null;
+  private trackKind: 'camera' | 'video' = 'camera';
   /** "engine/backend" loaded in the worker, or null. */
   private loaded: string | null = null;
   private readonly watch: WatchLock;
@@ -98,6 +99,11 @@ export class MonitoringSession {
 
   get currentTrack(): MediaStreamTrack | null {
     return this.track;
+  }
+
+  /** A live camera is being watched (not a video or image file): a person can make the guided moves. */
+  get watchingCamera(): boolean {
+    return this.track != null && this.trackKind === 'camera';
   }
 
   /** Frames are flowing to the worker. */
@@ -239,6 +245,7 @@ export class MonitoringSession {
       else this.deps.view.say(`The ${what} stopped. Pick it again to go on.`);
     });
     this.track = track;
+    this.trackKind = what;
     const client = this.poseClient();
     await this.deps.useSource(client.api, track);
     this.feed = await this.deps.feedTrack(client, track, this.deps.handlers);

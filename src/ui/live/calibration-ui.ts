@@ -12,6 +12,7 @@ import { UNKNOWN_CAMERA_SOURCE, formatFov, sameFov, type FovEstimate } from '../
 import { deleteNeutral, loadNeutral, saveNeutral } from '../settings/local-store';
 import type { PoseWorker } from '../capture/pose-client';
 import { showSample } from './posture-panel';
+import { createGuidedMoves } from './guided-moves';
 
 const CALIBRATION_MS = 5000;
 
@@ -26,13 +27,16 @@ export interface CalibrationElements {
   warnings: HTMLUListElement;
   /** What the calibration measures, and what not and why. */
   readings: HTMLElement;
+  /** Where the guided moves after the still part are shown. */
+  guided: HTMLElement;
   metrics: HTMLElement;
   /** A stored neutral was taken with another camera: the person sets up again. */
   onCameraChanged?: () => void;
 }
 
 export interface CalibrationView {
-  start(api: PoseWorker, track: MediaStreamTrack | null): Promise<void>;
+  /** Starts calibrating; `guided`: the still part is followed by the guided moves (a live camera). */
+  start(api: PoseWorker, track: MediaStreamTrack | null, guided: boolean): Promise<void>;
   /**
    * A source started, its field of view already sent to the worker: hands
    * over the stored neutral when it was taken with this camera and this
@@ -57,6 +61,9 @@ export function createCalibrationView(el: CalibrationElements): CalibrationView 
   /** The neutral the worker judges against. */
   let inUse: Neutral | null = null;
   const showOutcome = outcomeView(el);
+  /** The worker calibrating now (the guided moves' skip goes to it). */
+  let calibrating: PoseWorker | null = null;
+  const moves = createGuidedMoves(el.guided, () => void calibrating?.skipGuided());
 
   /** "measured with a 78° field of view (typical external webcam)" */
   const measuredWith = (neutral: Neutral): string => {
@@ -75,17 +82,18 @@ export function createCalibrationView(el: CalibrationElements): CalibrationView 
   };
 
   return {
-    async start(api, track) {
+    async start(api, track, guided) {
+      calibrating = api;
       el.button.disabled = true;
       const settings = track?.getSettings();
       el.status.textContent = 'Sit upright, look at the screen and hold still…';
       el.progress.hidden = false;
       el.progress.value = 0;
-      await api.startCalibration(CALIBRATION_MS, {
-        label: track?.label ?? '',
-        widthPx: settings?.width ?? 0,
-        heightPx: settings?.height ?? 0,
-      });
+      await api.startCalibration(
+        CALIBRATION_MS,
+        { label: track?.label ?? '', widthPx: settings?.width ?? 0, heightPx: settings?.height ?? 0 },
+        guided,
+      );
     },
 
     async useStored(api, track, sourceFov) {
@@ -132,8 +140,16 @@ export function createCalibrationView(el: CalibrationElements): CalibrationView 
         el.progress.hidden = false;
         el.progress.value = c.progress;
         el.status.textContent = `Sit upright, look at the screen and hold still… ${Math.ceil(c.remainingMs / 1000)} s`;
+      } else if (c?.state === 'guided') {
+        el.progress.hidden = true;
+        setText(
+          el.status,
+          'Your upright posture is taken. Now a few moves, so that knotless learns your face:',
+        );
+        moves.show(c.guided);
       } else if (c?.state === 'finished') {
         el.progress.hidden = true;
+        moves.show(null);
         el.button.disabled = false;
         if (c.outcome.ok) {
           // The worker times frames by the camera's clock: the date kept is the wall clock's.

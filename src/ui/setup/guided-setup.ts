@@ -9,6 +9,7 @@
 import { byId as $, setData, setHidden, setText } from '../shell/dom';
 import type { PostureFrameResult } from '../../../workers/engine/api';
 import { checkFraming } from './framing';
+import { createGuidedMoves } from '../live/guided-moves';
 
 export type SetupStep = 'intro' | 'framing' | 'calibrating' | 'done';
 
@@ -17,6 +18,8 @@ export interface SetupActions {
   startCamera(): Promise<boolean>;
   /** Starts calibration. */
   calibrate(): void;
+  /** Skips the guided moves of the calibration under way. */
+  skipGuided(): void;
   /** Asks for notification permission; resolves with what the browser says. */
   askNotifications(): Promise<NotificationPermission | 'unsupported'>;
   /** The setup was finished: remember it and go to `#now`. */
@@ -42,6 +45,7 @@ export function setupGuidedSetup(root: HTMLElement, actions: SetupActions): Guid
   const summary = $('framing-summary');
   const calibrateButton = $<HTMLButtonElement>('setup-calibrate');
   const countdown = $('setup-countdown');
+  const moves = createGuidedMoves($('setup-guided'), () => actions.skipGuided());
   const outcome = $('setup-outcome');
   const notifyButton = $<HTMLButtonElement>('setup-notify');
   const notifyStatus = $('setup-notify-status');
@@ -120,7 +124,14 @@ export function setupGuidedSetup(root: HTMLElement, actions: SetupActions): Guid
         const c = result.posture.calibration;
         if (c?.state === 'collecting') {
           setText(countdown, `Hold still: ${Math.ceil(c.remainingMs / 1000)} s`);
+        } else if (c?.state === 'guided') {
+          setText(
+            countdown,
+            'Your upright posture is taken. Now a few moves, so that knotless learns your face:',
+          );
+          moves.show(c.guided);
         } else if (c?.state === 'finished') {
+          moves.show(null);
           if (c.outcome.ok) {
             const warnings = c.outcome.neutral.warnings ?? [];
             setText(
