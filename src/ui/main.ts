@@ -13,6 +13,7 @@ import { buildPanel } from './live/posture-panel';
 import { createLoopStatus } from './live/loop-status';
 import { createCalibrationView } from './live/calibration-ui';
 import { setupFov } from './settings/fov-ui';
+import { setupEyeDistance } from './settings/eye-distance-ui';
 import { setupAlerts } from './alerts/alerts-ui';
 import { captureFpsFor, setupSampling } from './capture/sampling-ui';
 import { setupIdlePause } from './capture/idle-ui';
@@ -84,6 +85,14 @@ export function startApp(): void {
     },
     () => session.workerApi,
     (api, chosen) => calibration.useFov(api, chosen),
+  );
+  const eyeDistance = setupEyeDistance(
+    {
+      input: $<HTMLInputElement>('eye-distance'),
+      error: $('eye-distance-error'),
+      note: $('eye-distance-note'),
+    },
+    () => session.workerApi,
   );
   for (const { name, label } of ENGINES) ui.engine.add(new Option(label, name));
 
@@ -184,6 +193,7 @@ export function startApp(): void {
         return;
       }
       sampling.resetTrack();
+      await eyeDistance.apply(api);
       // The camera's field of view goes to the worker before the stored neutral, which is used only if taken with it.
       await calibration.useStored(api, track, await fov.apply(api, track.label));
     },

@@ -5,7 +5,7 @@
  * Everything is drawn from fixed seeds, so the list is the same every run.
  */
 import { drawBuild, NO_MOVE, pose, type Body, type Build, type Moves } from './person';
-import { project, type Camera, type Detector } from './scene';
+import { project, toCamera, type Camera, type Detector } from './scene';
 import { add, Draw, mid, type V3 } from './space';
 
 export interface Setup {
@@ -22,7 +22,7 @@ export interface Setup {
  * kept to the screen, which two shoulder points barely show (see cases
  * below): it is measured and reported, not bounded.
  */
-export type CaseGroup = 'alone' | 'combined' | 'fov' | 'twist';
+export type CaseGroup = 'alone' | 'combined' | 'fov' | 'known' | 'twist';
 
 export interface RigCase {
   id: string;
@@ -31,6 +31,8 @@ export interface RigCase {
   moves: Moves;
   /** The field of view the app is told. */
   assumedFovDeg: number;
+  /** The eyes' distance to the screen the app is told (the person measured it), cm; absent: not told. */
+  knownEyeDistanceCm?: number;
   seed: number;
 }
 
@@ -73,6 +75,12 @@ function placeCamera(
     },
     seat,
   };
+}
+
+/** How far the upright person's eyes are from the camera, along its axis, cm (what they would measure to the screen). */
+export function eyeDepth(setup: Setup): number {
+  const body = pose(setup.build, NO_MOVE, setup.seat);
+  return toCamera(setup.camera, mid(body.true.left_eye, body.true.right_eye))[2];
 }
 
 /** How far below level the camera sees the shoulders' midpoint, degrees. */
@@ -240,15 +248,23 @@ export function rigCases(options: CaseOptions = DEFAULT_CASES): RigCase[] {
     const setup = drawSetup(d, true);
     for (const factor of [1, 1.15, 1 / 1.15]) {
       for (const [i, m] of fovMoves.entries()) {
-        out.push({
-          id: `fov ${s + 1} told ×${factor.toFixed(2)}: ${label(m)}`,
-          group: 'fov',
+        const base = {
           setup,
           moves: { ...NO_MOVE, ...m },
           assumedFovDeg: setup.camera.fovDeg * factor,
           // The same jitter whatever the field of view told: only that differs between them.
           seed: 20_000 + s * 100 + i,
-        });
+        };
+        out.push({ ...base, id: `fov ${s + 1} told ×${factor.toFixed(2)}: ${label(m)}`, group: 'fov' });
+        // The same, told the eyes' distance to the screen as well: the field of view stops mattering.
+        if (factor !== 1) {
+          out.push({
+            ...base,
+            id: `known ${s + 1} told ×${factor.toFixed(2)}: ${label(m)}`,
+            group: 'known',
+            knownEyeDistanceCm: eyeDepth(setup),
+          });
+        }
       }
     }
   }

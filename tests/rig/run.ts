@@ -107,7 +107,10 @@ function guidedMove(tMs: number): Moves {
 export function runCase(c: RigCase, guided = true): RigResult {
   const { camera, build, seat, detector } = c.setup;
   const d = new Draw(c.seed);
-  const tracker = new PostureTracker({ fovDeg: c.assumedFovDeg });
+  const tracker = new PostureTracker({
+    fovDeg: c.assumedFovDeg,
+    knownEyeDistanceCm: c.knownEyeDistanceCm ?? null,
+  });
   const frame = (tMs: number, moves: Moves) =>
     tracker.update({
       tMs,

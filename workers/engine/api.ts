@@ -1,5 +1,9 @@
 import type { PoseFrameResult } from '../../src/core/pose';
-import type { CameraIdentity, Neutral } from '../../src/core/posture/calibration';
+import {
+  KNOWN_DISTANCE_RANGE_CM,
+  type CameraIdentity,
+  type Neutral,
+} from '../../src/core/posture/calibration';
 import { PostureTracker, type PostureSample } from '../../src/core/posture/tracker';
 import { GUIDED_STEPS } from '../../src/core/posture/guided';
 import { PostureState, type AlertSnapshot } from '../../src/core/alerts/posture-state';
@@ -25,6 +29,15 @@ export interface PostureFrameResult extends PoseFrameResult {
 export interface StreamListener {
   onResult(result: PostureFrameResult): void;
   onError(message: string): void;
+}
+
+function checkKnownDistance(cm: number | null): number | null {
+  if (cm === null) return null;
+  const [lo, hi] = KNOWN_DISTANCE_RANGE_CM;
+  if (!(Number.isFinite(cm) && cm >= lo && cm <= hi)) {
+    throw new Error(`the distance to the screen must be ${lo} to ${hi} cm, got ${cm}`);
+  }
+  return cm;
 }
 
 /** While calibrating, people are counted every 300 ms and the model runs on every frame. */
@@ -128,6 +141,14 @@ export function createPoseApi(
     /** The camera's diagonal field of view, degrees (it scales every centimetre reading). */
     setFov(fovDeg: number): void {
       tracker.setFov(fovDeg);
+    },
+    /**
+     * The eyes' distance to the screen as the person measured it, cm (null:
+     * not known): the next calibration takes its scale from it. Throws
+     * outside KNOWN_DISTANCE_RANGE_CM.
+     */
+    setKnownEyeDistance(cm: number | null): void {
+      tracker.setKnownEyeDistance(checkKnownDistance(cm));
     },
     /** Alert settings from the next frame on (merged over the current ones); throws on a bad value. */
     setAlertSettings: (partial: Partial<AlertSettings>): AlertSettings => state.setSettings(partial),

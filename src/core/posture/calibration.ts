@@ -49,6 +49,15 @@ export interface Neutral {
   camera: CameraIdentity;
   /** The camera's diagonal field of view the readings were taken with, degrees. */
   fovDeg: number;
+  /**
+   * The focal length that field of view gives is scaled by this (1 unless
+   * the person told their distance to the screen: then the one that puts
+   * their eyes there, so that neither a wrong field of view nor an unusual
+   * face width scales the centimetres).
+   */
+  focalScale: number;
+  /** The eyes' distance to the screen the person told, cm; null when they did not. */
+  knownEyeDistanceCm: number | null;
   scale: BodyScale;
   /** Null where the metric could not be measured during calibration (e.g. shoulders cut off). */
   values: Record<MetricKey, NeutralValue | null>;
@@ -107,6 +116,8 @@ export interface CalibrationOptions {
   maxMovementShare: number;
   /** Largest head turn or tilt spread allowed, degrees. */
   maxTurnDeg: number;
+  /** The eyes' distance to the screen as the person measured it, cm; null: not told (the field of view sets the scale). */
+  knownEyeDistanceCm: number | null;
 }
 
 export const DEFAULT_CALIBRATION: Readonly<CalibrationOptions> = Object.freeze({
@@ -117,6 +128,7 @@ export const DEFAULT_CALIBRATION: Readonly<CalibrationOptions> = Object.freeze({
   maxMovementCm: 1.5,
   maxMovementShare: 0.03,
   maxTurnDeg: 4,
+  knownEyeDistanceCm: null,
 });
 
 const MAD_TO_SD = 1.4826;
@@ -140,6 +152,33 @@ export function finishCalibration(
   nowMs: number,
   options: CalibrationOptions = DEFAULT_CALIBRATION,
 ): CalibrationOutcome {
+  const refused = crowdOrNobody(frames, options);
+  if (refused) return refused;
+  const present = frames.filter((f) => f.keypoints != null);
+  const first = measureNeutral(present, camera, nowMs, options, 1);
+  const told = options.knownEyeDistanceCm;
+  if (!first.ok || told == null) return first;
+  // Every depth follows the focal length: the one that puts the eyes where the person measured them.
+  const focalScale = told / first.neutral.screenDistanceCm;
+  if (!(focalScale >= MIN_FOCAL_SCALE && focalScale <= 1 / MIN_FOCAL_SCALE)) {
+    const warning = `The distance to the screen you gave (${told.toFixed(0)} cm) is far from what the camera sees (about ${first.neutral.screenDistanceCm.toFixed(0)} cm), so it was not used: measure it again from your eyes to the screen, or check the camera's field of view.`;
+    return { ok: true, neutral: { ...first.neutral, warnings: [...first.neutral.warnings, warning] } };
+  }
+  const scaled = measureNeutral(present, camera, nowMs, options, focalScale);
+  return scaled.ok ? { ok: true, neutral: { ...scaled.neutral, knownEyeDistanceCm: told } } : first;
+}
+
+/** The eyes' distance to the screen a person may tell, cm. */
+export const KNOWN_DISTANCE_RANGE_CM = [25, 200] as const;
+
+/** A told distance is used while it is within this share of what the camera sees (or its inverse). */
+const MIN_FOCAL_SCALE = 0.6;
+
+/** The refusal when nobody or more than one person was in view, or null. */
+function crowdOrNobody(
+  frames: readonly CalibrationFrame[],
+  options: CalibrationOptions,
+): CalibrationOutcome | null {
   const present = frames.filter((f) => f.keypoints != null);
   if (frames.length === 0 || present.length < frames.length * options.minPresentShare) {
     return refuse(
@@ -155,11 +194,58 @@ export function finishCalibration(
       'More than one person was in view. Calibrate on your own, so that the neutral is yours.',
     );
   }
-  const k = intrinsicsFor(camera.widthPx, camera.heightPx, options.fovDeg);
+  return null;
+}
+
+/** The refusal when the person moved (their head wandered or turned), or null. */
+function movedDuring(heads: readonly HeadPose[], options: CalibrationOptions): CalibrationOutcome | null {
+  const centre = medianPoint(heads.map((h) => h.center));
+  const movement = drift(heads.map((h) => h.center));
+  const turn = Math.max(
+    robust(heads.map((h) => h.yaw))?.spread ?? 0,
+    robust(heads.map((h) => h.roll))?.spread ?? 0,
+  );
+  const allowedCm = Math.max(options.maxMovementCm, options.maxMovementShare * centre.z);
+  if (movement <= allowedCm && (turn * 180) / Math.PI <= options.maxTurnDeg) return null;
+  return refuse(
+    'moved',
+    `You moved during calibration (about ${movement.toFixed(1)} cm). Sit upright, look at the screen and hold still until the countdown ends.`,
+  );
+}
+
+/** Each metric's neutral value over the frames, and for each one that could not be measured, why. */
+function neutralValues(
+  geometries: readonly FrameGeometry[],
+  scale: BodyScale,
+  options: CalibrationOptions,
+): { values: Record<MetricKey, NeutralValue | null>; missing: Partial<Record<MetricKey, string>> } {
+  const values = {} as Record<MetricKey, NeutralValue | null>;
+  const missing: Partial<Record<MetricKey, string>> = {};
+  for (const key of METRIC_KEYS) {
+    const reasons = new Map<string, number>();
+    const xs = geometries.flatMap((g) => {
+      const r = METRICS[key].feature(g, scale);
+      if (r.value == null) reasons.set(r.reason, (reasons.get(r.reason) ?? 0) + 1);
+      return r.value == null ? [] : [r.value];
+    });
+    values[key] = xs.length >= geometries.length * options.minClearShare ? robust(xs) : null;
+    if (!values[key]) missing[key] = [...reasons].sort((a, b) => b[1] - a[1])[0]?.[0] ?? REASONS.nobody;
+  }
+  return { values, missing };
+}
+
+/** The neutral from the frames with someone in view, through a camera whose focal length is scaled by `focalScale`. */
+function measureNeutral(
+  present: readonly CalibrationFrame[],
+  camera: CameraIdentity,
+  nowMs: number,
+  options: CalibrationOptions,
+  focalScale: number,
+): CalibrationOutcome {
+  const k = intrinsicsFor(camera.widthPx, camera.heightPx, options.fovDeg, focalScale);
   const measured = measurePerson(present, k, options);
   const scale = measured.scale;
-
-  // Re-measure with this person's scale, and check they held still.
+  // Re-measured with this person's scale.
   let previous = null;
   const geometries: FrameGeometry[] = [];
   for (const f of present) {
@@ -174,32 +260,9 @@ export function finishCalibration(
       'Your face was not clear enough. Face the camera with your face lit and your ears uncovered, then try again.',
     );
   }
-  const centre = medianPoint(heads.map((h) => h.center));
-  const movement = drift(heads.map((h) => h.center));
-  const turn = Math.max(
-    robust(heads.map((h) => h.yaw))?.spread ?? 0,
-    robust(heads.map((h) => h.roll))?.spread ?? 0,
-  );
-  const allowedCm = Math.max(options.maxMovementCm, options.maxMovementShare * centre.z);
-  if (movement > allowedCm || (turn * 180) / Math.PI > options.maxTurnDeg) {
-    return refuse(
-      'moved',
-      `You moved during calibration (about ${movement.toFixed(1)} cm). Sit upright, look at the screen and hold still until the countdown ends.`,
-    );
-  }
-
-  const values = {} as Record<MetricKey, NeutralValue | null>;
-  const missing: Partial<Record<MetricKey, string>> = {};
-  for (const key of METRIC_KEYS) {
-    const reasons = new Map<string, number>();
-    const xs = geometries.flatMap((g) => {
-      const r = METRICS[key].feature(g, scale);
-      if (r.value == null) reasons.set(r.reason, (reasons.get(r.reason) ?? 0) + 1);
-      return r.value == null ? [] : [r.value];
-    });
-    values[key] = xs.length >= geometries.length * options.minClearShare ? robust(xs) : null;
-    if (!values[key]) missing[key] = [...reasons].sort((a, b) => b[1] - a[1])[0]?.[0] ?? REASONS.nobody;
-  }
+  const moved = movedDuring(heads, options);
+  if (moved) return moved;
+  const { values, missing } = neutralValues(geometries, scale, options);
   const distances = geometries.flatMap((g) => {
     const r = screenDistanceCm(g);
     return r.value == null ? [] : [r.value];
@@ -216,10 +279,12 @@ export function finishCalibration(
       createdAtMs: nowMs,
       camera,
       fovDeg: options.fovDeg,
+      focalScale,
+      knownEyeDistanceCm: null,
       scale,
       values,
       screenDistanceCm: median(distances) ?? 0,
-      headCenterCm: centre,
+      headCenterCm: medianPoint(heads.map((h) => h.center)),
       frames: present.length,
       readings: METRIC_KEYS.filter((key) => values[key] != null),
       unavailable: missing,
@@ -472,6 +537,8 @@ export function restoreNeutral(raw: unknown): Neutral | null {
     createdAtMs: n.createdAtMs,
     camera: { label: c.label, widthPx: c.widthPx, heightPx: c.heightPx },
     fovDeg: n.fovDeg,
+    focalScale: finite(n.focalScale) && n.focalScale > 0 ? n.focalScale : 1,
+    knownEyeDistanceCm: finite(n.knownEyeDistanceCm) ? n.knownEyeDistanceCm : null,
     scale,
     values,
     screenDistanceCm: n.screenDistanceCm,

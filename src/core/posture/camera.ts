@@ -36,10 +36,12 @@ export interface Vec3 {
   z: number;
 }
 
+/** `focalScale` scales the focal length the field of view gives (a scale taken from a distance the person measured). */
 export function intrinsicsFor(
   widthPx: number,
   heightPx: number,
   diagonalFovDeg = DEFAULT_FOV_DEG,
+  focalScale = 1,
 ): Intrinsics {
   if (!(widthPx > 0 && heightPx > 0))
     throw new Error(`frame size must be positive, got ${widthPx}x${heightPx}`);
@@ -50,7 +52,7 @@ export function intrinsicsFor(
   return {
     widthPx,
     heightPx,
-    focalPx: halfDiagonal / Math.tan((diagonalFovDeg * Math.PI) / 360),
+    focalPx: (focalScale * halfDiagonal) / Math.tan((diagonalFovDeg * Math.PI) / 360),
     cxPx: widthPx / 2,
     cyPx: heightPx / 2,
   };

@@ -78,11 +78,14 @@ export interface PostureSample {
 export interface TrackerOptions {
   fovDeg: number;
   smoothing: boolean;
+  /** The eyes' distance to the screen the person measured, cm; null: not told. Used by the next calibration. */
+  knownEyeDistanceCm: number | null;
 }
 
 const DEFAULT_TRACKER: Readonly<TrackerOptions> = Object.freeze({
   fovDeg: DEFAULT_FOV_DEG,
   smoothing: true,
+  knownEyeDistanceCm: null,
 });
 
 interface Collecting {
@@ -128,6 +131,11 @@ export class PostureTracker {
 
   getNeutral(): Neutral | null {
     return this.neutral;
+  }
+
+  /** The eyes' distance to the screen, measured by the person (null: not known); taken by the next calibration. */
+  setKnownEyeDistance(cm: number | null): void {
+    this.options = { ...this.options, knownEyeDistanceCm: cm };
   }
 
   setFov(fovDeg: number): void {
@@ -334,7 +342,7 @@ export class PostureTracker {
   private intrinsicsFor(w: number, h: number): Intrinsics {
     const k = this.intrinsics;
     if (k && k.widthPx === w && k.heightPx === h) return k;
-    this.intrinsics = intrinsicsFor(w, h, this.options.fovDeg);
+    this.intrinsics = intrinsicsFor(w, h, this.options.fovDeg, this.neutral?.focalScale ?? 1);
     return this.intrinsics;
   }
 
@@ -356,6 +364,7 @@ export class PostureTracker {
       {
         ...DEFAULT_CALIBRATION,
         fovDeg: this.options.fovDeg,
+        knownEyeDistanceCm: this.options.knownEyeDistanceCm,
       },
     );
     if (!outcome.ok) return { state: 'finished', outcome };

@@ -67,6 +67,9 @@ export function createCalibrationView(el: CalibrationElements): CalibrationView 
 
   /** "measured with a 78° field of view (typical external webcam)" */
   const measuredWith = (neutral: Neutral): string => {
+    if (neutral.knownEyeDistanceCm != null) {
+      return `scaled to the ${neutral.knownEyeDistanceCm.toFixed(0)} cm you measured to the screen`;
+    }
     const degrees = formatFov(neutral.fovDeg);
     const source = fov && sameFov(fov.fovDeg, neutral.fovDeg) ? ` (${fov.source})` : '';
     return `measured with ${degrees.startsWith('8') ? 'an' : 'a'} ${degrees} field of view${source}`;

@@ -2,8 +2,8 @@
  * What the page keeps in this browser's localStorage: the calibrated
  * neutral (a few dozen numbers), the alert settings, whether to pause
  * while the screen is locked, whether to show the camera picture and the
- * camera's field of view, the colour scheme and whether the guided setup
- * was done. Never an image.
+ * camera's field of view, the distance to the screen the person told, the
+ * colour scheme and whether the guided setup was done. Never an image.
  * Every read goes through its restore function, so a corrupt or old record
  * never becomes a wrong verdict.
  */
@@ -18,6 +18,7 @@ const PREVIEW_KEY = 'knotless.showPreview';
 const FOV_KEY = 'knotless.fieldOfView';
 const SCHEME_KEY = 'knotless.colourScheme';
 const SETUP_KEY = 'knotless.setupDone';
+const EYE_DISTANCE_KEY = 'knotless.eyeDistanceCm';
 
 /** What the page says about each stored item when it cannot be read. */
 const LABELS: Record<string, string> = {
@@ -28,6 +29,7 @@ const LABELS: Record<string, string> = {
   [FOV_KEY]: "the camera's field of view",
   [SCHEME_KEY]: 'the colour choice',
   [SETUP_KEY]: 'whether the guided setup was done',
+  [EYE_DISTANCE_KEY]: 'your distance to the screen',
 };
 
 /** Keys found stored but unreadable (broken JSON, wrong shape), since the page opened. */
@@ -76,6 +78,7 @@ export function damagedItems(): string[] {
   loadFovChoice();
   loadScheme();
   loadSetupDone();
+  loadEyeDistance();
   return [...damaged].map((key) => LABELS[key] ?? key);
 }
 
@@ -125,3 +128,10 @@ export const loadScheme = (): Scheme =>
 export const saveScheme = (scheme: Scheme): boolean => save(SCHEME_KEY, scheme);
 export const loadSetupDone = (): boolean => load(SETUP_KEY, (raw) => raw === true, notBoolean);
 export const saveSetupDone = (done: boolean): boolean => save(SETUP_KEY, done);
+
+const restoreDistance = (raw: unknown): number | null =>
+  typeof raw === 'number' && Number.isFinite(raw) && raw > 0 ? raw : null;
+/** The eyes' distance to the screen the person told, cm; null when not told (or not a distance). */
+export const loadEyeDistance = (): number | null =>
+  load(EYE_DISTANCE_KEY, restoreDistance, (raw, restored) => raw !== null && restored === null);
+export const saveEyeDistance = (cm: number | null): boolean => save(EYE_DISTANCE_KEY, cm);
