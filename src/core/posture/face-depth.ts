@@ -60,6 +60,8 @@ export class FaceDepthLearner {
   private facing: { tMs: number; depthCm: number; trunkCm: number } | null = null;
   private lastMs = Number.NEGATIVE_INFINITY;
   private previousTurn: { yaw: number; pitch: number } | null = null;
+  /** What was seeded stands: observe() learns nothing. */
+  private fixed = false;
 
   constructor(private readonly options: FaceDepthOptions = DEFAULT_FACE_DEPTH) {}
 
@@ -105,6 +107,7 @@ export class FaceDepthLearner {
     trunkDepthCm: number | null,
     neutralHead: Orientation | null = null,
   ): void {
+    if (this.fixed) return;
     const o = this.options;
     const away = Math.max(Math.abs(turn.yaw), Math.abs(turn.pitch));
     // Only a head held turned teaches: while it moves, the smoothed points lag behind it.
@@ -148,9 +151,12 @@ export class FaceDepthLearner {
   /**
    * Takes face depths and turning-axis leans measured on purpose (the guided
    * calibration, guided.ts), as if each had been a glance; the most recent
-   * `keep` of each stay.
+   * `keep` of each stay. `fixed`: they are the measurement, and glances
+   * teach nothing more (a glance is caught in passing, the guided moves
+   * were held).
    */
-  seed(faceDepths: readonly number[], axisTilts: readonly number[]): void {
+  seed(faceDepths: readonly number[], axisTilts: readonly number[], fixed = false): void {
+    this.fixed = fixed;
     const keep = this.options.keep;
     for (const d of faceDepths) this.estimates.push(d);
     for (const t of axisTilts) this.tilts.push(t);
@@ -159,6 +165,7 @@ export class FaceDepthLearner {
   }
 
   reset(): void {
+    this.fixed = false;
     this.estimates.length = 0;
     this.tilts.length = 0;
     this.facing = null;

@@ -21,7 +21,7 @@
 import { turnAxisTilt, type Orientation } from './body';
 import type { Vec3 } from './camera';
 import { depthScaleFor } from './face-depth';
-import type { HeadObservations, HeadPose } from './head-pose';
+import { solveHeadPose, type HeadObservations, type HeadPose } from './head-pose';
 
 export type GuidedStepId = 'left' | 'right' | 'down' | 'chin';
 
@@ -93,13 +93,16 @@ export interface GuidedStart {
   head: Vec3;
   orientation: Orientation;
   trunkDepthCm: number | null;
+  /** The face points sitting upright (the neutral's median face), for the turning axis with the learnt face depth. */
+  face: HeadObservations;
 }
 
 export class GuidedCalibration {
   private index = 0;
   private stepStartMs = Number.NaN;
   private readonly faceDepths: number[] = [];
-  private readonly axisTilts: number[] = [];
+  /** The held turns' face points: their axis is measured once the face's depth is known. */
+  private readonly turns: HeadObservations[] = [];
   private readonly chin: { forwardCm: number; dropCm: number }[] = [];
   private readonly outcomes: Partial<Record<GuidedStepId, StepOutcome>> = {};
   private seen = false;
@@ -147,10 +150,28 @@ export class GuidedCalibration {
     for (const s of this.steps) steps[s.id] = this.outcomes[s.id] ?? 'skipped';
     return {
       faceDepths: [...this.faceDepths],
-      axisTilts: [...this.axisTilts],
+      axisTilts: this.axisTilts(),
       dropPerForward: dropOf(this.chin),
       steps,
     };
+  }
+
+  /**
+   * The lean of the axis the held turns share, each measured against the
+   * upright face, both fitted with the face depth learnt (the readings fit
+   * heads with it, so the axis must be in that fit's frame).
+   */
+  private axisTilts(): number[] {
+    const sorted = [...this.faceDepths].sort((a, b) => a - b);
+    const depth = sorted.length > 0 ? sorted[sorted.length >> 1]! : 1;
+    const upright = solveHeadPose(this.start.face, null, depth);
+    if (!upright) return [];
+    return this.turns.flatMap((obs) => {
+      const h = solveHeadPose(obs, upright, depth);
+      if (!h) return [];
+      const axis = turnAxisTilt(upright, h);
+      return axis.turn > 0.9 ? [axis.tilt] : [];
+    });
   }
 
   private endStep(outcome: StepOutcome): void {
@@ -179,10 +200,7 @@ export class GuidedCalibration {
     if (!steady) return;
     const depth = depthScaleFor(f.obs, f.head, s.head.z + trunkShift);
     if (depth != null) this.faceDepths.push(depth);
-    if (id !== 'down') {
-      const axis = turnAxisTilt(s.orientation, f.head);
-      if (axis.turn > 0.9) this.axisTilts.push(axis.tilt);
-    }
+    if (id !== 'down') this.turns.push(f.obs);
   }
 }
 

@@ -97,6 +97,9 @@ interface Collecting {
   guided: readonly GuidedStep[] | null;
 }
 
+/** The guided moves measured the face well enough with this many held frames. */
+const GUIDED_ENOUGH = 10;
+
 const referenceOf = (h: HeadPose | null): HeadReference | null =>
   h ? { center: h.center, orientation: { yaw: h.yaw, pitch: h.pitch, roll: h.roll } } : null;
 
@@ -122,8 +125,10 @@ export class PostureTracker {
     this.steadier.reset();
     if (!neutral) this.faceDepth.reset();
     if (neutral?.guided) {
+      const g = neutral.guided;
       this.faceDepth.reset();
-      this.faceDepth.seed(neutral.guided.faceDepths, neutral.guided.axisTilts);
+      // Enough held turns and nods measured the face: glances in passing add nothing to them.
+      this.faceDepth.seed(g.faceDepths, g.axisTilts, g.faceDepths.length >= GUIDED_ENOUGH);
     }
     if (neutral) this.options = { ...this.options, fovDeg: neutral.fovDeg };
     this.intrinsics = null;
@@ -373,11 +378,15 @@ export class PostureTracker {
     // The guided moves are measured from scratch: what was learnt of another sitting does not count.
     this.faceDepth.reset();
     const n = outcome.neutral;
+    const face: HeadObservations = {};
+    for (const [name, point] of Object.entries(n.face))
+      face[name as keyof HeadObservations] = { point, weight: 1 };
     const run = new GuidedCalibration(
       {
         head: n.headCenterCm ?? { x: 0, y: 0, z: 0 },
         orientation: n.scale.head!,
         trunkDepthCm: n.scale.trunkDepthCm,
+        face,
       },
       c.guided,
     );

@@ -96,6 +96,9 @@ export function createGuidedMoves(root: HTMLElement, skip: () => void): GuidedMo
   figure.className = 'posture-figure guided-figure';
   const svg = svgEl('svg', { viewBox: '0 0 140 150', role: 'img', 'aria-hidden': 'true' });
   figure.append(svg);
+  const intro = document.createElement('p');
+  intro.className = 'guided-intro';
+  intro.textContent = 'Now a few moves, so that knotless learns your face and how your head moves:';
   const step = document.createElement('p');
   step.className = 'guided-step';
   const words = document.createElement('p');
@@ -110,7 +113,7 @@ export function createGuidedMoves(root: HTMLElement, skip: () => void): GuidedMo
   button.textContent = 'Skip these moves';
   if (root.id) button.id = `${root.id}-skip`;
   button.addEventListener('click', skip);
-  root.replaceChildren(figure, step, words, countdown, progress, button);
+  root.replaceChildren(intro, figure, step, words, countdown, progress, button);
   let shown: GuidedStepId | null = null;
 
   return {

@@ -15,7 +15,12 @@ const STEPS: GuidedStep[] = [
   { id: 'down', durationMs: 3000, optional: false },
   { id: 'chin', durationMs: 4000, optional: true },
 ];
-const START = { head: { x: 0, y: 0, z: 70 }, orientation: { yaw: 0, pitch: 0, roll: 0 }, trunkDepthCm: 72 };
+const START = {
+  head: { x: 0, y: 0, z: 70 },
+  orientation: { yaw: 0, pitch: 0, roll: 0 },
+  trunkDepthCm: 72,
+  face: {} as HeadObservations,
+};
 
 /** A face of depth `depth` (a share of the generic one's) at `center`, turned by `o`: its points, and the generic fit of them. */
 function frame(tMs: number, o: Orientation, depth = 1, center = START.head): GuidedFrame {
@@ -29,6 +34,8 @@ function frame(tMs: number, o: Orientation, depth = 1, center = START.head): Gui
   const head = solveHeadPose(obs)!;
   return { tMs, obs, head, turn: { yaw: head.yaw, pitch: head.pitch, roll: head.roll }, trunkDepthCm: 72 };
 }
+
+START.face = frame(0, { yaw: 0, pitch: 0, roll: 0 }, 1.2).obs;
 
 /** Runs the steps at 15 frames a second with what `move` says the person does `intoMs` into each step. */
 function run(
