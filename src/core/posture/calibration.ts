@@ -381,6 +381,7 @@ function measurePerson(
       tiltRad: median(tilts) ?? 0,
       head: yaws.length > 0 ? { yaw: median(yaws)!, pitch: median(pitches)!, roll: median(rolls)! } : null,
       shoulderScores: scoresR.length > 0 ? { right: median(scoresR)!, left: median(scoresL)! } : null,
+      dropPerForward: null,
     },
     warnings,
   };

@@ -87,7 +87,7 @@ export interface BodyScale {
    * as measured by the guided calibration (a range); null: not measured, the
    * range of people (DROP_PER_FORWARD) stands.
    */
-  dropPerForward?: { least: number; most: number } | null;
+  dropPerForward: { least: number; most: number } | null;
 }
 
 /** Before calibration: a typical shoulder width, nothing else known. */
@@ -98,6 +98,7 @@ export const UNCALIBRATED_SCALE: Readonly<BodyScale> = Object.freeze({
   tiltRad: 0,
   head: null,
   shoulderScores: null,
+  dropPerForward: null,
 });
 
 export interface TrunkPose {

@@ -32,6 +32,7 @@ const SCALE: BodyScale = {
   tiltRad: 0,
   head: { yaw: 0, pitch: 0, roll: 0 },
   shoulderScores: { right: 0.8, left: 0.8 },
+  dropPerForward: null,
 };
 const HEAD: HeadPose = { center: { x: 0, y: -7, z: 78 }, yaw: 0, pitch: 0, roll: 0, rms: 0 };
 
