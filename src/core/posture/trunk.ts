@@ -235,7 +235,9 @@ export interface TrunkMove {
  * - A span depth within the model's drift and noise of the calibrated one
  *   (the shoulders spread by up to SPAN_FOLLOWS_HEAD of the head's change
  *   when it comes nearer) is a trunk that stayed.
- * - Nearer than that: the trunk came nearer (leaning in), by the span.
+ * - Nearer than that: the trunk came nearer (leaning in), by the span, but
+ *   never further than the head came (leaning in takes the head along);
+ *   shoulders that look wider still are not read as wider.
  * - Further (the span narrower): the trunk moved back as far as the head did,
  *   up to the span's whole change; the rest is rounding. A narrowing beyond
  *   what rounding does that the head did not follow cannot be told from the
@@ -245,7 +247,14 @@ export function trunkMove(spanCm: number, calibratedCm: number, headChangeCm: nu
   const change = spanCm - calibratedCm;
   const noise = SPAN_NOISE_SHARE * calibratedCm;
   const follows = SPAN_FOLLOWS_HEAD * Math.min(0, headChangeCm);
-  if (change < follows - noise) return { baseDepthCm: spanCm, nearer: true, reason: null };
+  if (change < follows - noise) {
+    // Leaning in takes the head along at least as far: a trunk that came nearer than the head did
+    // is shoulders the model sees wider (something in front of one, or its drift).
+    const nearest = Math.min(0, headChangeCm) - noise;
+    return change >= nearest
+      ? { baseDepthCm: spanCm, nearer: true, reason: null }
+      : { baseDepthCm: calibratedCm + Math.min(0, nearest + noise), nearer: false, reason: null };
+  }
   if (change <= noise) return { baseDepthCm: calibratedCm, nearer: false, reason: null };
   const moved = Math.max(0, Math.min(change, headChangeCm));
   const rounding = (change - moved) / spanCm;

@@ -65,8 +65,12 @@ describe('trunkMove', () => {
     expect(trunkMove(76, 80, -10)).toEqual({ baseDepthCm: 80, nearer: false, reason: null });
   });
 
-  it('reads a trunk nearer than that as leaning in, by the span', () => {
-    expect(trunkMove(75, 80, -2)).toEqual({ baseDepthCm: 75, nearer: true, reason: null });
+  it('reads a trunk nearer than that as leaning in, by the span, as far as the head came', () => {
+    // The head came 8 cm nearer: leaning in, the trunk 5 cm.
+    expect(trunkMove(75, 80, -8)).toEqual({ baseDepthCm: 75, nearer: true, reason: null });
+    // The head came only 2 cm nearer: the trunk did no more; the span looks wider than it is.
+    expect(trunkMove(75, 80, -2)).toEqual({ baseDepthCm: 78, nearer: false, reason: null });
+    expect(trunkMove(75, 80, 1)).toEqual({ baseDepthCm: 80, nearer: false, reason: null });
   });
 
   it('moves the trunk back only as far as the head did; the rest of a narrower span is rounding', () => {
