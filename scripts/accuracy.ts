@@ -50,7 +50,7 @@ import {
   type Scored,
   type Summary,
 } from '../tests/accuracy/score';
-import { scoreRealRun, type RealScored } from '../tests/accuracy/real-truth';
+import { moveKind, MOVE_KINDS, scoreRealRun, type RealScored } from '../tests/accuracy/real-truth';
 import {
   DEPTH_METRICS,
   FOV_METRICS,
@@ -295,6 +295,7 @@ function runRig(): RigPart {
     out();
   }
   printSummary('rig (groups alone and combined)', scored, summary, seconds);
+  printRigByMove(bounded, scored);
 
   // The trunk turned about the spine: not bounded (two shoulder points barely show it), shown.
   const twists = results.filter((r) => r.case.group === 'twist');
@@ -309,6 +310,42 @@ function runRig(): RigPart {
   const fov = fovScale(fovRuns(results.filter((r) => r.case.group === 'fov')));
   printFov(fov);
   return { summary, seconds, fov };
+}
+
+/** The move a rig case makes, for the table by move: the moves made alone by name, the rest combined. */
+function rigMove(r: RigResult): string {
+  if (r.case.group === 'combined') return 'two or three of the above combined';
+  const label = r.case.id.slice(r.case.id.indexOf(': ') + 2);
+  return label.replace(/ -?[\d.]+$/, '');
+}
+
+/** Per move: clear cases, those with every reading given and within, unknown, and the worst errors. */
+function printRigByMove(results: readonly RigResult[], scored: readonly Scored[]): void {
+  out('== rig by move (clear cases) ==');
+  const moves = [...new Set(results.map(rigMove))];
+  const rows = [...moves, 'all'].map((move) => {
+    const rows = scored.filter((_, i) => move === 'all' || rigMove(results[i]!) === move);
+    const s = summarize(rows);
+    const w = (g: string) => s.worst[g]?.errorAbs.toFixed(1) ?? '-';
+    return [
+      move,
+      String(s.clearCases),
+      `${s.clearAllWithin} (${(s.clearAllWithinShare * 100).toFixed(0)} %)`,
+      String(s.unknownCases),
+      `${w('headForward')} / ${w('rounding')} / ${w('tilt')} / ${w('distance')}`,
+    ];
+  });
+  printTable(
+    [
+      'move',
+      'clear cases',
+      'every reading within',
+      'unknown',
+      'worst: head forward cm / rounding % / tilt, roll ° / distance cm',
+    ],
+    rows,
+  );
+  out();
 }
 
 /** The rig's 'fov' cases as fovScale() takes them: the setup by identity, the move by its label in the id. */
@@ -419,6 +456,7 @@ interface RealPart {
   /** Counted case frames, and those whose pose the head tracker held (the model did not run). */
   frames: number;
   heldByHead: number;
+  byKind: ByKind;
 }
 
 /** The real cases through the model in Chromium, as the app runs them. */
@@ -497,7 +535,48 @@ async function runReal(from: string | null): Promise<RealPart> {
   );
   out();
   printSummary('real footage', scored, summary, seconds);
-  return { summary, seconds, frames: counted.length, heldByHead };
+  const byKind = printByKind(scored);
+  return { summary, seconds, frames: counted.length, heldByHead, byKind };
+}
+
+/** Per kind of move (real-truth.ts MOVE_KINDS): the readings' outcomes and the worst error of each group. */
+type ByKind = Record<string, { cases: number; outcomes: Outcomes; worst: Summary['worst'] }>;
+
+function printByKind(scored: readonly RealScored[]): ByKind {
+  out('== real footage by kind of move ==');
+  const byKind: ByKind = {};
+  const rows: string[][] = [];
+  for (const k of MOVE_KINDS) {
+    const cases = scored.filter((r) => moveKind(r.id) === k.kind);
+    if (cases.length === 0) continue;
+    const s = summarize(cases);
+    byKind[k.kind] = {
+      cases: cases.length,
+      outcomes: s.outcomes,
+      worst: Object.fromEntries(
+        Object.entries(s.worst).map(([g, w]) => [g, { errorAbs: round(w.errorAbs), case: w.case }]),
+      ),
+    };
+    const w = (g: string) => s.worst[g]?.errorAbs.toFixed(2) ?? '-';
+    const o = s.outcomes;
+    rows.push([
+      k.title,
+      String(cases.length),
+      `${o.within} / ${o.out} / ${o.unknown}`,
+      `${w('headForward')} / ${w('rounding')} / ${w('tilt')} / ${w('distance')}`,
+    ]);
+  }
+  printTable(
+    [
+      'move',
+      'cases',
+      'readings within / out / unknown',
+      'worst: head forward cm / rounding % / tilt ° / distance cm',
+    ],
+    rows,
+  );
+  out();
+  return byKind;
 }
 
 // ---------------------------------------------------------------- main
@@ -524,6 +603,7 @@ async function main(): Promise<void> {
       ...partJson(real.summary, real.seconds),
       frames: real.frames,
       heldByHead: real.heldByHead,
+      byKind: real.byKind,
     },
     fieldOfView: rig && fovJson(rig.fov),
     worst: {

@@ -174,3 +174,28 @@ export function scoreRealRun(run: Pick<RealFootageRun, 'calibrations' | 'cases'>
     ];
   });
 }
+
+/** The kinds of move the real cases make, for a summary by kind (each case has one: the first that matches). */
+export const MOVE_KINDS: readonly { kind: string; title: string; match: RegExp }[] = [
+  {
+    kind: 'covered',
+    title: 'a shoulder covered (mug, headset, chair wing, hand, hair, wall colour)',
+    match: /(mug|hand|wall|headset|hair|wing)/,
+  },
+  { kind: 'shift', title: 'sank, rose or slid (the picture shifted)', match: /\/(sink|rise|slide)[-\w]*$/ },
+  { kind: 'headForward', title: 'head forward (the head region made larger)', match: /head-zoom/ },
+  { kind: 'nearer', title: 'nearer or further (the whole picture scaled)', match: /\/zoom-[\d.]+$/ },
+  { kind: 'lean', title: 'leaned or tilted (the picture turned)', match: /(lean-hips|rotate)/ },
+  { kind: 'rounding', title: 'rounded (the shoulders squeezed)', match: /squeeze/ },
+  {
+    kind: 'hidden',
+    title: 'shoulders faded or out of the picture',
+    match: /(fade|shoulders-at-edge|shoulders-out)/,
+  },
+  { kind: 'still', title: 'no move', match: /\/none$/ },
+];
+
+/** The kind of a case's move (MOVE_KINDS), or 'other'. */
+export function moveKind(id: string): string {
+  return MOVE_KINDS.find((k) => k.match.test(id))?.kind ?? 'other';
+}

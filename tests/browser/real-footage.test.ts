@@ -22,8 +22,8 @@ import { server } from '@vitest/browser/context';
 import { createPoseClient, type PoseClient } from '../../src/ui/capture/pose-client';
 import { DEFAULT_RUN, REAL_CASES, runRealCases, type RealFootageRun } from '../accuracy/real-footage';
 import { fixtureText, toFixture } from '../accuracy/keypoints-fixture';
-import { scoreRealRun, type RealScored } from '../accuracy/real-truth';
-import { summarize, type Summary } from '../accuracy/score';
+import { moveKind, scoreRealRun, type RealScored } from '../accuracy/real-truth';
+import { outcomeOf, summarize, type Summary } from '../accuracy/score';
 
 const RECORD = import.meta.env.VITE_RECORD_REAL_FOOTAGE === '1';
 /** The engine the cases run on (VITE_REAL_ENGINE, for recording another engine's keypoints). */
@@ -35,9 +35,13 @@ const FIXTURE = `tests/fixtures/real-footage${ENGINE === 'movenet-lightning' ? '
 /** What the app reaches on the real footage today. */
 const REACHED = {
   /** Share of the clear cases whose every reading is given and within its bound (the aim: all). */
-  withinBounds: 0.4,
-  /** Share of the clear cases with a reading unknown. */
-  unknown: 0.14,
+  clearAllWithin: 0.72,
+  /** Readings given and out of their bound, over every case (the aim: none). */
+  outOfBound: 41,
+  /** Worst errors where the aim is each reading's bound: sinking and sliding, head forward, covered shoulders. */
+  shift: { headForwardCm: 1.7, tiltDeg: 2.3 },
+  headForwardCm: 1.7,
+  covered: { out: 16, tiltDeg: 3.5 },
 };
 
 let client: PoseClient;
@@ -75,45 +79,66 @@ describe('accuracy on real footage', () => {
     expect(run.cases.find((c) => c.id === 'seated/none')?.frames.every((f) => f.keypoints !== null)).toBe(
       true,
     );
+    // Every base picture calibrates, the six people and the covered shoulders included.
+    expect(run.calibrations.filter((c) => !c.outcome.ok).map((c) => c.base)).toEqual([]);
   });
 
-  it('reads head forward, rounding, shoulder tilt and head roll within their bounds in most cases', () => {
-    expect(summary.clearCases).toBeGreaterThan(20);
-    expect(
-      summary.clearAllWithinShare,
-      summary.failures.map((f) => `${f.id}: ${f.key} ${f.problem}`).join('\n'),
-    ).toBeGreaterThanOrEqual(REACHED.withinBounds);
+  it('gives every reading within its bound in most clear cases, and few out of bound anywhere', () => {
+    expect(summary.clearCases).toBeGreaterThan(90);
+    const failures = summary.failures.map((f) => `${f.id}: ${f.key} ${f.problem}`).join('\n');
+    expect(summary.clearAllWithinShare, failures).toBeGreaterThanOrEqual(REACHED.clearAllWithin);
+    expect(summary.outcomes.out, failures).toBeLessThanOrEqual(REACHED.outOfBound);
   });
 
-  it('reads a person who sank, rose or slid (the picture shifted) as no head forward and no rounding', () => {
-    const shifted = scored.filter((s) => /\/(sink|rise|slide)(-left|-right)?-\d+$/.test(s.id));
-    expect(shifted.length).toBeGreaterThan(8);
-    for (const s of shifted) {
-      const fwd = s.readings.headForwardCm.value;
-      const round = s.readings.shoulderRoundingPct.value;
-      if (fwd != null) expect(Math.abs(fwd), `${s.id} head forward`).toBeLessThan(2);
-      if (round != null) expect(Math.abs(round), `${s.id} rounding`).toBeLessThan(4);
-    }
-  });
-
-  it('reads a head come forward (its picture made larger) as head forward, and the whole person nearer as nearer', () => {
-    for (const s of scored.filter((x) => /^seated\/head-zoom-[\d.]+$/.test(x.id))) {
-      const fwd = s.readings.headForwardCm.value;
-      expect(fwd, s.id).not.toBeNull();
-      expect(fwd!, s.id).toBeGreaterThan(0.6 * s.truth.headForwardCm);
-      expect(fwd!, s.id).toBeLessThan(1.2 * s.truth.headForwardCm);
-    }
-    for (const s of scored.filter((x) => /^seated\/zoom-[\d.]+$/.test(x.id))) {
-      const d = s.all.distanceCm?.value;
-      expect(d, s.id).not.toBeNull();
-      expect(Math.abs(d! - s.truthAll!.distanceCm), s.id).toBeLessThan(2);
-      expect(Math.abs(s.readings.headForwardCm.value ?? 0), s.id).toBeLessThan(1.5);
-    }
-  });
-
-  it("leaves few of the clear cases with a reading unknown, and says why in the app's words", () => {
-    expect(summary.unknownShare).toBeLessThanOrEqual(REACHED.unknown);
+  it("leaves at most 15 % of the clear cases' readings unknown, each with the app's reason", () => {
+    const c = summary.clearOutcomes;
+    expect(c.unknown / (c.within + c.out + c.unknown)).toBeLessThanOrEqual(0.15);
     expect(summary.failures.filter((f) => f.problem.startsWith('unknown'))).toEqual([]);
+  });
+
+  it('reads a person who sank, rose or slid as nothing: head forward, rounding and tilt stay within bounds', () => {
+    const shifted = kind('shift');
+    expect(shifted.length).toBeGreaterThan(30);
+    const s = summarize(shifted);
+    expect(s.outcomes.within).toBeGreaterThan(100);
+    expect(s.worst.headForward!.errorAbs).toBeLessThanOrEqual(REACHED.shift.headForwardCm);
+    expect(s.worst.rounding!.errorAbs).toBeLessThanOrEqual(4);
+    expect(s.worst.tilt!.errorAbs).toBeLessThanOrEqual(REACHED.shift.tiltDeg);
+  });
+
+  it('reads a head come forward as head forward, and the whole person nearer as nearer', () => {
+    const forward = kind('headForward').filter((r) => r.readings.headForwardCm.value != null);
+    expect(forward.length).toBeGreaterThan(20);
+    for (const r of forward) {
+      const fwd = r.readings.headForwardCm.value!;
+      expect(fwd, r.id).toBeGreaterThan(0.6 * r.truth.headForwardCm);
+      expect(fwd, r.id).toBeLessThan(1.3 * r.truth.headForwardCm);
+    }
+    expect(summarize(kind('headForward')).worst.headForward!.errorAbs).toBeLessThanOrEqual(
+      REACHED.headForwardCm,
+    );
+    const nearer = kind('nearer').filter((r) => r.readings.distanceCm.value != null);
+    expect(nearer.length).toBeGreaterThan(12);
+    for (const r of nearer) {
+      expect(outcomeOf(r, 'distanceCm'), `${r.id} distance`).not.toBe('out');
+      expect(Math.abs(r.readings.headForwardCm.value ?? 0), `${r.id} head forward`).toBeLessThan(1.5);
+    }
+  });
+
+  it('with a shoulder covered, reads it within bound or leaves it unknown with the reason', () => {
+    const covered = kind('covered');
+    expect(covered.length).toBeGreaterThan(80);
+    const s = summarize(covered);
+    // Most covered shoulders are caught; what is given stays near its bound.
+    expect(s.outcomes.unknown).toBeGreaterThan(s.outcomes.out * 5);
+    expect(s.outcomes.out).toBeLessThanOrEqual(REACHED.covered.out);
+    expect(s.worst.tilt!.errorAbs).toBeLessThanOrEqual(REACHED.covered.tiltDeg);
+    for (const r of covered) {
+      for (const key of ['shoulderRoundingPct', 'shoulderTiltDeg'] as const) {
+        const reading = r.readings[key];
+        if (reading.value == null) expect(reading.reason, `${r.id} ${key}`).toMatch(/shoulder/);
+      }
+    }
   });
 
   it('reads the laptop framing of cap12 (shoulders at the bottom edge): shoulder readings or the reason', () => {
@@ -136,3 +161,6 @@ describe('accuracy on real footage', () => {
     expect(neutral.readings).not.toContain('shoulderRoundingPct');
   });
 });
+
+/** The scored cases of one kind of move (real-truth.ts MOVE_KINDS). */
+const kind = (k: string): RealScored[] => scored.filter((r) => moveKind(r.id) === k);

@@ -32,24 +32,10 @@ export interface HeadPose extends Orientation {
 const MAX_ITERATIONS = 12;
 const PARAMS = 6;
 
-/**
- * How deep this face is against the generic one: one share for the eyes and
- * the nose together, or one for each (how far in front of the ear line each
- * sits, as a share of the generic face's).
- */
-export type FaceDepth = number | { eye: number; nose: number };
-
-/** The share of the generic depth for a point of the face. */
-export function depthShare(depth: FaceDepth, name: HeadPointName): number {
-  if (typeof depth === 'number') return depth;
-  return name === 'nose' ? depth.nose : depth.eye;
-}
-
-function project(params: readonly number[], name: HeadPointName, depthScale: FaceDepth): NormPoint {
+function project(params: readonly number[], name: HeadPointName, depthScale: number): NormPoint {
   const [x = 0, y = 0, z = 1, yaw = 0, pitch = 0, roll = 0] = params;
   const m = HEAD_MODEL[name];
-  const share = depthShare(depthScale, name);
-  const p = rotate(share === 1 ? m : { x: m.x, y: m.y, z: m.z * share }, { yaw, pitch, roll });
+  const p = rotate(depthScale === 1 ? m : { x: m.x, y: m.y, z: m.z * depthScale }, { yaw, pitch, roll });
   const depth = z + p.z;
   return { u: (x + p.x) / depth, v: (y + p.y) / depth };
 }
@@ -58,7 +44,7 @@ function residuals(
   params: readonly number[],
   names: readonly HeadPointName[],
   obs: HeadObservations,
-  depthScale: FaceDepth,
+  depthScale: number,
 ): number[] {
   const out: number[] = [];
   for (const name of names) {
@@ -126,7 +112,7 @@ function initialGuess(obs: HeadObservations): number[] | null {
 export function solveHeadPose(
   obs: HeadObservations,
   previous?: HeadPose | null,
-  depthScale: FaceDepth = 1,
+  depthScale = 1,
 ): HeadPose | null {
   const names = HEAD_POINTS.filter((n) => obs[n]);
   if (names.length < 4) return null;
