@@ -72,7 +72,7 @@ export async function startCamera(page: Page, timeoutMs = 60_000): Promise<void>
 export async function calibrate(page: Page, guided: 'skip' | 'make' = 'skip'): Promise<string> {
   await showView(page, 'now');
   await page.click('#calibrate');
-  const outcome = () =>
+  const outcome = (skip: boolean) =>
     page.waitForFunction(
       (skip) => {
         const text = document.querySelector('#calibration-status')?.textContent ?? '';
@@ -80,13 +80,13 @@ export async function calibrate(page: Page, guided: 'skip' | 'make' = 'skip'): P
         const moves = document.querySelector('#calibration-guided');
         return skip && moves && !(moves as HTMLElement).hidden ? 'guided' : null;
       },
-      guided === 'skip',
+      skip,
       { timeout: 60_000 },
     );
-  let shown = (await (await outcome()).jsonValue()) as string;
+  let shown = (await (await outcome(guided === 'skip')).jsonValue()) as string;
   if (shown === 'guided') {
     await page.click('#calibration-guided-skip');
-    shown = (await (await outcome()).jsonValue()) as string;
+    shown = (await (await outcome(false)).jsonValue()) as string;
   }
   return shown;
 }
