@@ -296,17 +296,25 @@ function measureNeutral(
   };
 }
 
-/**
- * Measures the person sitting upright: the shoulders' width and where they
- * sit under the head, taking the shoulder joints to be SHOULDERS_BEHIND_EARS_CM
- * behind the ear line (the one posture assumption calibration makes).
- */
-function measurePerson(
-  present: readonly CalibrationFrame[],
-  k: Intrinsics,
-  options: CalibrationOptions,
-): { scale: BodyScale; warnings: string[] } {
-  const warnings: string[] = [];
+/** What measurePerson takes from each still frame: the shoulders against the head, their scores and the head's angles. */
+interface PersonSamples {
+  widths: number[];
+  depths: number[];
+  neckX: number[];
+  neckY: number[];
+  pivots: number[];
+  scoresR: number[];
+  scoresL: number[];
+  tilts: number[];
+  heights: number[];
+  yaws: number[];
+  pitches: number[];
+  rolls: number[];
+  /** Why the shoulders could not be measured, with how many frames said so. */
+  troubles: Map<string, number>;
+}
+
+function samplePerson(present: readonly CalibrationFrame[], k: Intrinsics): PersonSamples {
   const widths: number[] = [];
   const depths: number[] = [];
   const neckX: number[] = [];
@@ -352,6 +360,49 @@ function measurePerson(
       heights.push((r.p.v + l.p.v) / 2);
     }
   }
+  return {
+    widths,
+    depths,
+    neckX,
+    neckY,
+    pivots,
+    scoresR,
+    scoresL,
+    tilts,
+    heights,
+    yaws,
+    pitches,
+    rolls,
+    troubles,
+  };
+}
+
+/**
+ * Measures the person sitting upright: the shoulders' width and where they
+ * sit under the head, taking the shoulder joints to be SHOULDERS_BEHIND_EARS_CM
+ * behind the ear line (the one posture assumption calibration makes).
+ */
+function measurePerson(
+  present: readonly CalibrationFrame[],
+  k: Intrinsics,
+  options: CalibrationOptions,
+): { scale: BodyScale; warnings: string[] } {
+  const warnings: string[] = [];
+  const {
+    widths,
+    depths,
+    neckX,
+    neckY,
+    pivots,
+    scoresR,
+    scoresL,
+    tilts,
+    heights,
+    yaws,
+    pitches,
+    rolls,
+    troubles,
+  } = samplePerson(present, k);
   const enough = (xs: readonly number[]) => xs.length >= present.length * options.minClearShare;
   const trouble = [...troubles].sort((a, b) => b[1] - a[1])[0]?.[0];
   const halfWidth = enough(widths) ? median(widths) : null;

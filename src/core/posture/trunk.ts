@@ -429,6 +429,35 @@ function unseenReason(right: ShoulderObservation, left: ShoulderObservation): st
 }
 
 /**
+ * Steps 1-2 together: how the trunk moved (null without a span or a
+ * calibration) and the shoulders' depth and half width. Rounded on a trunk
+ * that did not come nearer; without a span (a shoulder cut at the side),
+ * the trunk keeps its place under the head.
+ */
+function trunkShape(
+  right: NormPoint,
+  left: NormPoint,
+  head: HeadPose,
+  scale: BodyScale,
+  xOk: boolean,
+  yOk: boolean,
+): { move: TrunkMove | null; shape: { depthCm: number; halfWidthCm: number } } {
+  const b = scale.shoulderHalfWidthCm;
+  const span = xOk ? spanDepth(right, left, b, yOk) : null;
+  const calibrated = isCalibrated(scale) ? scale : null;
+  const headChange = calibrated
+    ? head.center.z - (calibrated.trunkDepthCm - calibrated.neck.behindHeadCm)
+    : 0;
+  const move = span != null && calibrated ? trunkMove(span, calibrated.trunkDepthCm, headChange) : null;
+  const halfApart = Math.hypot(left.u - right.u, yOk ? left.v - right.v : 0) / 2;
+  const shape =
+    move && !move.nearer
+      ? roundedShoulders(halfApart, move.baseDepthCm, b)
+      : { depthCm: span ?? head.center.z + (calibrated?.neck.behindHeadCm ?? 2), halfWidthCm: b };
+  return { move, shape };
+}
+
+/**
  * The trunk from two shoulder observations, the head (fitted, in camera
  * space), the head's roll in the picture and what calibration measured
  * (module comment: the steps).
@@ -453,20 +482,8 @@ export function solveTrunk(
     : REASONS.shouldersAtEdge(right.point.v + left.point.v < 0 ? 'top' : 'bottom');
 
   // 1-2: the trunk's depth, from the span and the head's move.
-  const span = xOk ? spanDepth(right.point, left.point, b, yOk) : null;
   const calibrated = isCalibrated(scale) ? scale : null;
-  const headChange = calibrated
-    ? head.center.z - (calibrated.trunkDepthCm - calibrated.neck.behindHeadCm)
-    : 0;
-  const move: TrunkMove | null =
-    span == null ? null : calibrated ? trunkMove(span, calibrated.trunkDepthCm, headChange) : null;
-  const halfApart = Math.hypot(left.point.u - right.point.u, yOk ? left.point.v - right.point.v : 0) / 2;
-  // The shoulders' depth and width: rounded on a trunk that did not come nearer; without a span
-  // (a shoulder cut at the side), the trunk keeps its place under the head.
-  const shape =
-    move && !move.nearer
-      ? roundedShoulders(halfApart, move.baseDepthCm, b)
-      : { depthCm: span ?? head.center.z + (calibrated?.neck.behindHeadCm ?? 2), halfWidthCm: b };
+  const { move, shape } = trunkShape(right.point, left.point, head, scale, xOk, yOk);
   const depth = shape.depthCm;
 
   // 3: the shoulders there.
