@@ -24,11 +24,12 @@ import { DEFAULT_RUN, REAL_CASES, runRealCases, type RealFootageRun } from '../a
 import { fixtureText, toFixture } from '../accuracy/keypoints-fixture';
 import { moveKind, scoreRealRun, type RealScored } from '../accuracy/real-truth';
 import { outcomeOf, summarize, type Summary } from '../accuracy/score';
+import type { EngineName } from '../../src/core/pose';
 
 const RECORD = import.meta.env.VITE_RECORD_REAL_FOOTAGE === '1';
 /** The engine the cases run on (VITE_REAL_ENGINE, for recording another engine's keypoints). */
 const ENGINE =
-  (import.meta.env.VITE_REAL_ENGINE as 'movenet-lightning' | 'movenet-thunder' | undefined) ??
+  (import.meta.env.VITE_REAL_ENGINE as EngineName | undefined) ??
   'movenet-lightning';
 const FIXTURE = `tests/fixtures/real-footage${ENGINE === 'movenet-lightning' ? '' : `.${ENGINE}`}.keypoints.json`;
 
