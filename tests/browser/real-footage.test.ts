@@ -28,9 +28,7 @@ import type { EngineName } from '../../src/core/pose';
 
 const RECORD = import.meta.env.VITE_RECORD_REAL_FOOTAGE === '1';
 /** The engine the cases run on (VITE_REAL_ENGINE, for recording another engine's keypoints). */
-const ENGINE =
-  (import.meta.env.VITE_REAL_ENGINE as EngineName | undefined) ??
-  'movenet-lightning';
+const ENGINE = (import.meta.env.VITE_REAL_ENGINE as EngineName | undefined) ?? 'movenet-lightning';
 const FIXTURE = `tests/fixtures/real-footage${ENGINE === 'movenet-lightning' ? '' : `.${ENGINE}`}.keypoints.json`;
 
 /** What the app reaches on the real footage today. */
