@@ -2,15 +2,15 @@
  * npm run accuracy [-- --rig-only | --real-only]
  *
  * How the posture readings measure up to their accuracy bounds
- * (tests/accuracy/score.ts), in two parts:
- * - the rig (tests/rig): every case in Node through the posture tracker.
+ * (scripts/accuracy/score.ts), in two parts:
+ * - the rig (scripts/rig): every case in Node through the posture tracker.
  *   The groups 'alone' and 'combined' are held to the bounds; the group
  *   'fov' (the same setup and move, the app told the true field of view,
  *   ×1.15 and ÷1.15) gives the field-of-view section: how much each reading
- *   scales when the field of view is told wrong (tests/accuracy/fov-scale.ts);
- * - real footage (tests/accuracy/real-footage.ts): real photos moved by
+ *   scales when the field of view is told wrong (scripts/accuracy/fov-scale.ts);
+ * - real footage (scripts/accuracy/real-footage.ts): real photos moved by
  *   known amounts through the real worker and model (MoveNet Lightning on
- *   wasm) in headless Chromium, on tests/accuracy/accuracy.html.
+ *   wasm) in headless Chromium, on scripts/accuracy/accuracy.html.
  *
  * Progress goes to stderr. On stdout, for each part: a table with a row per
  * case (truth → reading for head forward, rounding, shoulder tilt, head roll
@@ -49,8 +49,8 @@ import {
   type Outcomes,
   type Scored,
   type Summary,
-} from '../tests/accuracy/score';
-import { moveKind, MOVE_KINDS, scoreRealRun, type RealScored } from '../tests/accuracy/real-truth';
+} from './accuracy/score';
+import { moveKind, MOVE_KINDS, scoreRealRun, type RealScored } from './accuracy/real-truth';
 import {
   DEPTH_METRICS,
   FOV_METRICS,
@@ -59,12 +59,12 @@ import {
   type FovRun,
   type FovScale,
   type Largest,
-} from '../tests/accuracy/fov-scale';
-import type { SlimRun } from '../tests/accuracy/accuracy-page';
-import type { RealFootageRun } from '../tests/accuracy/real-footage';
-import { rigCases, type Setup } from '../tests/rig/cases';
-import { runCase, toScored, type RigResult } from '../tests/rig/run';
-import { FIXTURE_FORMAT, replayRun, type KeypointsFixture } from '../tests/accuracy/keypoints-fixture';
+} from './accuracy/fov-scale';
+import type { SlimRun } from './accuracy/accuracy-page';
+import type { RealFootageRun } from './accuracy/real-footage';
+import { rigCases, type Setup } from './rig/cases';
+import { runCase, toScored, type RigResult } from './rig/run';
+import { FIXTURE_FORMAT, replayRun, type KeypointsFixture } from './accuracy/keypoints-fixture';
 import { PostureTracker } from '../src/core/posture/tracker';
 import { launchChromium, startAppServer } from './harness';
 import { readFileSync } from 'node:fs';
@@ -475,7 +475,7 @@ async function runRealInBrowser(): Promise<SlimRun> {
         else if (m.type() === 'error') progress(`real: page console: ${text}`);
       });
       page.on('pageerror', (e) => progress(`real: page error: ${e.message}`));
-      await page.goto(`${server.url}tests/accuracy/accuracy.html`);
+      await page.goto(`${server.url}scripts/accuracy/accuracy.html`);
       await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready', null, {
         timeout: 120_000,
       });

@@ -6,7 +6,7 @@
  * worker and posture tracker in headless Chromium, using its first N seconds
  * (default 3) as the neutral posture. Prints one JSON line per second of
  * video, one line `{"t", "alert", "side", "heldS"}` for each alert the app's
- * posture state raised (after the line of its second), then one summary line (see src/core/posture/report.ts for the
+ * posture state raised (after the line of its second), then one summary line (see src/analyze/report.ts for the
  * fields). Videos are decoded with ffmpeg. Exit code 0; 2 for bad arguments or an unreadable file; 3 when
  * calibration was refused (the lines are printed all the same).
  */
@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { ENGINES, type EngineName } from '../src/core/pose';
-import { alertLines, interleave, secondLines, summarize } from '../src/core/posture/report';
+import { alertLines, interleave, secondLines, summarize } from '../src/analyze/report';
 import { resolveAlertSettings, type AlertSettings, type Sensitivity } from '../src/core/alerts/settings';
 import type { AnalyzedFrame, AnalyzeOptions } from '../src/analyze/analyze-page';
 import { launchChromium, startAppServer, tmpDir } from './harness';

@@ -5,7 +5,7 @@
  * keeps every page visible) cannot hide a page; bench-monitoring.ts emulates
  * it instead, which leaves out the browser's own handling of background tabs.
  *
- * - Camera floor: tests/bench/camera-floor.html opens the camera as the app
+ * - Camera floor: scripts/bench/camera-floor.html opens the camera as the app
  *   does and closes every frame in a worker. Its CPU is what the camera and
  *   the fake camera's file cost before the app does anything with a frame.
  * - The app: index.html, camera started, calibrated, settled, default
@@ -26,7 +26,7 @@ import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { chromiumArgs, chromiumPath, fakeCameraArgs } from './chromium';
-import type { FloorWindow } from '../tests/bench/camera-floor-page';
+import type { FloorWindow } from './bench/camera-floor-page';
 
 export interface HeadedStretch {
   cpuPct: number;
@@ -346,7 +346,7 @@ async function openPage(browser: Browser, url: string): Promise<Page> {
 
 /** The camera floor page, in view then hidden; closed afterwards. */
 async function benchFloor(browser: Browser, appUrl: string, ms: number) {
-  const page = await openPage(browser, `${appUrl}tests/bench/camera-floor.html`);
+  const page = await openPage(browser, `${appUrl}scripts/bench/camera-floor.html`);
   try {
     const started = await page.waitForFunction(
       () => {

@@ -26,7 +26,7 @@ import type { Browser, CDPSession, Page } from 'playwright-core';
 import { calibrate, sittingClip, startCamera, stillClip } from './app-session';
 import { launchChromium, showView } from './harness';
 import { pageProbes, type ProbeWindow } from './page-probes';
-import type { FloorWindow } from '../tests/bench/camera-floor-page';
+import type { FloorWindow } from './bench/camera-floor-page';
 
 export interface MonitoringResult {
   minutes: number;
@@ -167,7 +167,7 @@ async function openMonitoring(appUrl: string, y4m: string) {
 }
 
 /**
- * The camera floor headless: tests/bench/camera-floor.html (the app's camera,
+ * The camera floor headless: scripts/bench/camera-floor.html (the app's camera,
  * every frame closed in a worker) in a browser of its own, playing `y4m`,
  * for `minutes`: % of a core, every Chromium process.
  */
@@ -175,7 +175,7 @@ export async function benchFloorHeadless(appUrl: string, y4m: string, minutes: n
   const browser = await launchChromium({ fakeCamera: y4m });
   try {
     const page = await browser.newPage();
-    await page.goto(`${appUrl}tests/bench/camera-floor.html`);
+    await page.goto(`${appUrl}scripts/bench/camera-floor.html`);
     await page.waitForFunction(
       () => {
         const w = window as unknown as FloorWindow;

@@ -6,7 +6,7 @@
  * is missing or fails). Prints a table per browser, then (last line) one
  * JSON object: an interface, extended, never renamed.
  */
-import type { EngineBench, BenchRequest } from '../tests/bench/bench-page';
+import type { EngineBench, BenchRequest } from './bench/bench-page';
 import type { BackendChoice, EngineName } from '../src/core/pose';
 import { isSoftwareRenderer } from '../workers/engine/backend-order';
 import { launchChromium, startAppServer } from './harness';
@@ -16,7 +16,7 @@ import { benchFloorHeadless, benchMonitoring, heapMB, type MonitoringResult } fr
 import { benchHeaded, type HeadedResult } from './bench-headed';
 import { sittingClip, stillClip } from './app-session';
 import { existsSync } from 'node:fs';
-import type { HistoryBench } from '../tests/bench/history-bench-page';
+import type { HistoryBench } from './bench/history-bench-page';
 
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 120);
 /** Minutes of steady monitoring measured in the app (0 skips it), and minutes of it hidden. */
@@ -100,7 +100,7 @@ async function openBenchPage(browser: Browser, url: string, name: BrowserName): 
   page.on('console', (m) => {
     if (m.type() === 'error') console.error(`[${name === 'chromium' ? 'page' : `${name} page`}] ${m.text()}`);
   });
-  await page.goto(`${url}tests/bench/bench.html`);
+  await page.goto(`${url}scripts/bench/bench.html`);
   await page.waitForFunction(() => 'benchReady' in window);
   return page;
 }
@@ -239,7 +239,7 @@ async function main(): Promise<void> {
     }
     let history: HistoryBench | null = null;
     if (HISTORY_DAYS > 0) {
-      await page.goto(`${server.url}tests/bench/history.html`);
+      await page.goto(`${server.url}scripts/bench/history.html`);
       await page.waitForFunction(() => 'historyBenchReady' in window);
       history = await page.evaluate(
         (days) =>

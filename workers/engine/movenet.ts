@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
-import { fullFrameCrop, keepCrop, trackCrop, type CropRegion } from '../../src/core/crop';
+import { fullFrameCrop, keepCrop, trackCrop, type CropRegion } from './crop';
 import { KEYPOINT_NAMES, type BackendName, type FaceLandmarks, type Keypoint } from '../../src/core/pose';
-import { StillPicture } from '../../src/core/still-picture';
-import { FACE_INPUT_PX, HeadGate, type Face } from '../../src/core/head-gate';
+import { StillPicture } from './still-picture';
+import { FACE_INPUT_PX, HeadGate, type Face } from './head-gate';
 import type { EngineOptions } from './config';
 import type { Detector, Estimate, FrameLike } from './detector';
 import { frameSize } from './detector';
@@ -44,7 +44,7 @@ export const DEFAULT_INPUT_PX: Readonly<Record<MoveNetVariant, number>> = {
  * its pose is reused, for up to `reuseStillMs`. Otherwise a small face
  * detector looks first: when the head is where it was the last time the
  * model ran, that pose is reused too, for up to `trackHeadMs`
- * (src/core/head-gate.ts). Without the face detector's files the model
+ * (workers/engine/head-gate.ts). Without the face detector's files the model
  * simply runs on every frame.
  */
 export class MoveNetDetector implements Detector {

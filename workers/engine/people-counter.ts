@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
-import { fullFrameCrop } from '../../src/core/crop';
+import { fullFrameCrop } from './crop';
 import type { FrameLike, PeopleCounter } from './detector';
 import { frameSize } from './detector';
 import { FrameSampler } from './frame-sampler';

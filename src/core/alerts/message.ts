@@ -3,7 +3,7 @@
  * and what to do now. One function, used by every channel (banner, tab
  * title, notification, screen reader), so they all say the same thing.
  */
-import { primaryArticle } from '../articles/problem-articles';
+import { primaryArticle } from './problem-articles';
 import type { Article } from '../articles/articles';
 import type { ProblemId, Side } from './problems';
 

@@ -1,6 +1,6 @@
 /**
  * A second, independent measurement of the head: the head tracker's face
- * detector (BlazeFace, src/core/head-gate.ts) finds eyes, nose and ears of
+ * detector (BlazeFace, workers/engine/head-gate.ts) finds eyes, nose and ears of
  * its own on every sample. The generic head of body.ts is fitted to its
  * points as to MoveNet's, and each fit is compared with the same detector's
  * fit at calibration: how much nearer the head came, and how it turned,

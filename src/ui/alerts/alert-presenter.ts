@@ -9,7 +9,7 @@ import type { AlertEvent, AlertSnapshot } from '../../core/alerts/posture-state'
 import { alertMessage } from '../../core/alerts/message';
 import type { ProblemId, Side } from '../../core/alerts/problems';
 import type { ChannelId } from '../../core/alerts/settings';
-import { articleHref } from '../../core/articles/problem-articles';
+import { articleHref } from '../../core/alerts/problem-articles';
 import type { Chime } from './chime';
 import type { FaviconBadge } from './favicon-badge';
 

@@ -11,7 +11,7 @@ import {
   type Article,
   type Visibility,
 } from '../../core/articles/articles';
-import { PROBLEM_ARTICLES, articleHref } from '../../core/articles/problem-articles';
+import { PROBLEM_ARTICLES, articleHref } from '../../core/alerts/problem-articles';
 
 const VISIBILITY: Record<Visibility, string> = {
   yes: 'The camera can see this',

@@ -9,7 +9,7 @@ import 'uplot/dist/uPlot.min.css';
 import { formatDuration } from '../../core/alerts/message';
 import { PROBLEMS } from '../../core/alerts/problems';
 import { ARTICLES } from '../../core/articles/articles';
-import { articleHref } from '../../core/articles/problem-articles';
+import { articleHref } from '../../core/alerts/problem-articles';
 import {
   LAYERS,
   dayChartData,

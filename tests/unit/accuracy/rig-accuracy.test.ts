@@ -1,21 +1,21 @@
 /**
- * Accuracy on the ground-truth rig (tests/rig): people of varied build in
+ * Accuracy on the ground-truth rig (scripts/rig): people of varied build in
  * front of varied cameras, each calibrated, then working a while, then
  * holding a move made alone or combined with others. The truth comes from
  * the rig's own body model, never from the app's geometry. `npm run
  * accuracy` prints every case; the README gives the numbers.
  *
- * The bounds (tests/accuracy/score.ts) are the ones the app aims at. What
+ * The bounds (scripts/accuracy/score.ts) are the ones the app aims at. What
  * these tests hold it to is what it reaches today, stated in one place
  * (REACHED) so that a change that loses ground fails, and one that gains
  * can tighten it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rigCases } from '../../rig/cases';
-import { runCase, toScored, type RigResult } from '../../rig/run';
-import { bound, BOUNDED, outcomeOf, summarize, type Summary } from '../../accuracy/score';
+import { rigCases } from '../../../scripts/rig/cases';
+import { runCase, toScored, type RigResult } from '../../../scripts/rig/run';
+import { bound, BOUNDED, outcomeOf, summarize, type Summary } from '../../../scripts/accuracy/score';
 import { isAppReason } from '../../../src/core/posture/reasons';
-import { DEPTH_METRICS, FOV_METRICS, fovScale, type FovRun } from '../../accuracy/fov-scale';
+import { DEPTH_METRICS, FOV_METRICS, fovScale, type FovRun } from '../../../scripts/accuracy/fov-scale';
 
 /** What the app reaches on the rig today. */
 const REACHED = {

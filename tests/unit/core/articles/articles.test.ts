@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROBLEM_IDS } from '../../../../src/core/alerts/problems';
 import { ARTICLES, ARTICLE_IDS, DISCLAIMER, type Article } from '../../../../src/core/articles/articles';
-import { PROBLEM_ARTICLES, primaryArticle } from '../../../../src/core/articles/problem-articles';
+import { PROBLEM_ARTICLES, primaryArticle } from '../../../../src/core/alerts/problem-articles';
 import { shingleHashes } from '../../../../scripts/shingles';
 
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'reference');

@@ -4,10 +4,10 @@ import {
   restoreNeutral,
   type CalibrationFrame,
 } from '../../../../src/core/posture/calibration';
-import { AVERAGE_BUILD, NO_MOVE, pose, type Moves } from '../../../rig/person';
-import { project, type Camera } from '../../../rig/scene';
-import { Draw, EYE_DISTANCE_CM, PLAIN_CAMERA, SEAT, seatedKeypoints } from '../../../rig/seated';
-import { add, mid } from '../../../rig/space';
+import { AVERAGE_BUILD, NO_MOVE, pose, type Moves } from '../../../../scripts/rig/person';
+import { project, type Camera } from '../../../../scripts/rig/scene';
+import { Draw, EYE_DISTANCE_CM, PLAIN_CAMERA, SEAT, seatedKeypoints } from '../../../../scripts/rig/seated';
+import { add, mid } from '../../../../scripts/rig/space';
 
 const camera = { label: 'rig', widthPx: 640, heightPx: 480 };
 

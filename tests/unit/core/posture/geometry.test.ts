@@ -13,7 +13,7 @@ import {
 } from '../../../../src/core/posture/geometry';
 import { REASONS } from '../../../../src/core/posture/reasons';
 import { UNCALIBRATED_SCALE, type BodyScale } from '../../../../src/core/posture/trunk';
-import { PLAIN_CAMERA, seatedKeypoints } from '../../../rig/seated';
+import { PLAIN_CAMERA, seatedKeypoints } from '../../../../scripts/rig/seated';
 
 const k = intrinsicsFor(PLAIN_CAMERA.widthPx, PLAIN_CAMERA.heightPx, PLAIN_CAMERA.fovDeg);
 const rad = (d: number) => (d * Math.PI) / 180;

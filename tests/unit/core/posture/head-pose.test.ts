@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HEAD_MODEL, HEAD_POINTS, rotate, type HeadPointName } from '../../../../src/core/posture/body';
 import { intrinsicsFor, toNorm } from '../../../../src/core/posture/camera';
 import { solveHeadPose, type HeadObservations } from '../../../../src/core/posture/head-pose';
-import { EYE_DISTANCE_CM, seatedKeypoints } from '../../../rig/seated';
+import { EYE_DISTANCE_CM, seatedKeypoints } from '../../../../scripts/rig/seated';
 
 const k = intrinsicsFor(640, 480, 65);
 const rad = (d: number) => (d * Math.PI) / 180;

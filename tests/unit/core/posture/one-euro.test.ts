@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OneEuroFilter } from '../../../../src/core/posture/one-euro';
-import { Draw } from '../../../rig/space';
+import { Draw } from '../../../../scripts/rig/space';
 
 const options = { minCutoffHz: 1.2, beta: 0.02, derivativeCutoffHz: 1 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KeypointSmoother } from '../../../../src/core/posture/smoothing';
-import { Draw, seatedKeypoints } from '../../../rig/seated';
+import { Draw, seatedKeypoints } from '../../../../scripts/rig/seated';
 
 describe('KeypointSmoother', () => {
   it('holds a single point that leaps while the others stay, then follows if it stays away', () => {

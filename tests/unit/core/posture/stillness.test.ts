@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StillnessMeter } from '../../../../src/core/posture/stillness';
-import { Draw } from '../../../rig/space';
+import { Draw } from '../../../../scripts/rig/space';
 
 describe('StillnessMeter', () => {
   it('is unknown until 10 s of data, then near 1 for a still head with jitter', () => {

@@ -3,7 +3,7 @@
  * reach past the frame's edges (the part outside is fed as black padding,
  * which is how the models were trained on non-square images).
  */
-import { UPPER_BODY, type Keypoint, type KeypointName } from './pose';
+import { UPPER_BODY, type Keypoint, type KeypointName } from '../../src/core/pose';
 
 export interface CropRegion {
   xPx: number;

@@ -5,13 +5,13 @@
  * Each metric is the median over the second's frames of the deviation from
  * the neutral (null when no frame in the second could measure it).
  */
-import { METRIC_KEYS, type MetricKey } from './metrics/metric';
-import { median } from '../rate';
-import type { CalibrationOutcome } from './calibration';
-import type { PostureSample } from './tracker';
-import type { AlertEvent } from '../alerts/posture-state';
-import type { ProblemId, Side } from '../alerts/problems';
-import { REASONS } from './reasons';
+import { METRIC_KEYS, type MetricKey } from '../core/posture/metrics/metric';
+import { median } from '../core/rate';
+import type { CalibrationOutcome } from '../core/posture/calibration';
+import type { PostureSample } from '../core/posture/tracker';
+import type { AlertEvent } from '../core/alerts/posture-state';
+import type { ProblemId, Side } from '../core/alerts/problems';
+import { REASONS } from '../core/posture/reasons';
 
 export type SecondLine = { t: number; present: boolean } & Record<MetricKey, number | null> & {
     stillness: number | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TRACK_CROP, fullFrameCrop, keepCrop, trackCrop } from '../../../src/core/crop';
+import { DEFAULT_TRACK_CROP, fullFrameCrop, keepCrop, trackCrop } from '../../../workers/engine/crop';
 import type { Keypoint, KeypointName } from '../../../src/core/pose';
 
 const kp = (name: KeypointName, xPx: number, yPx: number, score = 0.9): Keypoint => ({

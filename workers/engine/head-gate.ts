@@ -7,7 +7,7 @@
  * then). A held head gives back the last pose.
  *
  * What counts as moved is set by what the readings can afford (see
- * tests/accuracy): the face's centre shifting by 2.5 % of its width (about
+ * scripts/accuracy): the face's centre shifting by 2.5 % of its width (about
  * 4 mm on a 15 cm face), its size changing by 2 % (about 1.2 cm nearer or
  * further at 60 cm), or the line through the eyes turning by 1°.
  *

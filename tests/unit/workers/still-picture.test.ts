@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellBrightness, pictureChange, StillPicture } from '../../../src/core/still-picture';
+import { cellBrightness, pictureChange, StillPicture } from '../../../workers/engine/still-picture';
 
 const SIZE = 32;
 

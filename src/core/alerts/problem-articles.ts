@@ -3,8 +3,8 @@
  * links to, the rest are shown beside it. Data, checked by tests: every
  * problem has at least one article, every id is an article.
  */
-import type { ProblemId } from '../alerts/problems';
-import { ARTICLES, type Article, type ArticleId } from './articles';
+import type { ProblemId } from './problems';
+import { ARTICLES, type Article, type ArticleId } from '../articles/articles';
 
 export const PROBLEM_ARTICLES: Readonly<Record<ProblemId, readonly ArticleId[]>> = Object.freeze({
   forwardHead: ['posture', 'weak-back'],

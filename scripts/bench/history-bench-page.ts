@@ -10,7 +10,7 @@ import { csvChunks } from '../../src/core/history/export';
 import { addDays, dayBounds, localDay } from '../../src/core/history/minute';
 import { openHistory } from '../../src/ui/history/history-store';
 import { historyElements, setupHistoryView } from '../../src/ui/history/history-view';
-import { syntheticDay } from '../../scripts/synthetic-history';
+import { syntheticDay } from '../synthetic-history';
 
 export interface HistoryBench {
   minutes: number;

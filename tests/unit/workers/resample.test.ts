@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resampleToRgb, type RawImage } from '../../../src/core/resample';
+import { resampleToRgb, type RawImage } from '../../../workers/engine/resample';
 
 /** A BGRX image whose red is x and green is y (blue 7). */
 function gradient(w: number, h: number, format: 'BGRX' | 'RGBA' = 'BGRX'): RawImage {

@@ -7,7 +7,7 @@ import {
   headMoved,
   nextFaceCrop,
   type Face,
-} from '../../../src/core/head-gate';
+} from '../../../workers/engine/head-gate';
 
 /** A face drawn by hand: centre, width, and the eye line turned by `rollDeg`. */
 function face(cx: number, cy: number, width: number, rollDeg = 0): Face {
