@@ -4,14 +4,13 @@ import { createDetector, tfjsRuntime } from './engine/create-detector';
 import { MultiPoseCounter } from './engine/people-counter';
 import { PoseEngine } from './engine/pose-engine';
 
-const api = createPoseApi(
-  new PoseEngine(
-    createDetector,
-    () => performance.now(),
-    tfjsRuntime,
-    (url) => MultiPoseCounter.load(url),
+expose(
+  createPoseApi(
+    new PoseEngine(
+      createDetector,
+      () => performance.now(),
+      tfjsRuntime,
+      (url) => MultiPoseCounter.load(url),
+    ),
   ),
 );
-expose(api);
-
-export type PoseWorkerApi = typeof api;

@@ -48,7 +48,7 @@ async function runAccuracy(options: AccuracyOptions = {}): Promise<SlimRun> {
   }
   const client = createPoseClient();
   try {
-    const info = await client.api.init({ engine: 'movenet-lightning', backend: 'wasm' });
+    const info = await client.loadEngine({ engine: 'movenet-lightning', backend: 'wasm' });
     const run = await runRealCases(client, cases, {
       onProgress: (what) => console.log(`accuracy: ${what}`),
     });

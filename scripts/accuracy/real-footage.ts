@@ -9,7 +9,6 @@
  */
 import type { FaceLandmarks, Keypoint } from '../../src/core/pose';
 import type { PoseClient } from '../../src/ui/capture/pose-client';
-import type { PostureFrameResult } from '../../workers/engine/api';
 import { realBase, type RealCase } from './real-bases';
 import {
   bitmapOf,
@@ -20,6 +19,7 @@ import {
   type Move,
   type PasteSources,
 } from './transforms';
+import type { PostureFrameResult } from '../../src/protocol/pose-protocol';
 
 export type { RealCase } from './real-bases';
 export { REAL_CASES } from './real-bases';
@@ -165,7 +165,7 @@ export async function runRealCases(
   const o: RunOptions = { ...DEFAULT_RUN, ...options };
   const t0 = performance.now();
   let clock = o.startMs;
-  if (o.reuseStillMs !== null) await client.api.setOptions({ reuseStillMs: o.reuseStillMs });
+  if (o.reuseStillMs !== null) await client.setEngineOptions({ reuseStillMs: o.reuseStillMs });
 
   const sources = await loadPasteSources(cases);
   const feed = async (pixels: ImageData, move: Move, jitterIndex: number): Promise<PostureFrameResult> => {
@@ -179,8 +179,8 @@ export async function runRealCases(
     return r;
   };
   const resetCrop = async () => {
-    await client.api.setOptions({ trackCrop: false });
-    await client.api.setOptions({ trackCrop: true });
+    await client.setEngineOptions({ trackCrop: false });
+    await client.setEngineOptions({ trackCrop: true });
   };
 
   const calibrations: CalibrationRecord[] = [];
@@ -191,10 +191,10 @@ export async function runRealCases(
     const pixels = renderMove(await basePixels(baseId), base.prepare, undefined, sources);
 
     o.onProgress?.(`calibrate ${base.id}`);
-    await client.api.setNeutral(null);
+    await client.forgetNeutral();
     await resetCrop();
     const durationMs = o.stepMs * (o.calibrationFrames - 1);
-    await client.api.startCalibration(durationMs, null);
+    await client.startCalibration(durationMs, null);
     const calibration: CalibrationRecord = {
       base: base.id,
       prepare: base.prepare,
@@ -214,7 +214,7 @@ export async function runRealCases(
         : { finished: true, ok: false, reason: outcome.reason, message: outcome.message };
       break;
     }
-    if (!calibration.outcome.finished) await client.api.cancelCalibration();
+    if (!calibration.outcome.finished) await client.cancelCalibration();
     calibrations.push(calibration);
 
     for (const c of cases.filter((k) => k.base === base.id)) {

@@ -52,9 +52,9 @@ async function openEngine(
   warmup: number,
 ) {
   const client = createPoseClient();
-  const info = await client.api.init({ engine, backend, inputPx });
+  const info = await client.loadEngine({ engine, backend, inputPx });
   // The same photo every frame: no still picture's pose is reused.
-  const options = await client.api.setOptions({
+  const options = await client.setEngineOptions({
     reuseStillMs: 0,
     ...(trackHeadMs === undefined ? {} : { trackHeadMs }),
   });
@@ -69,7 +69,7 @@ async function openEngine(
   };
   const first = await once();
   for (let i = 0; i < warmup; i++) await once();
-  const tensorsBefore = (await client.api.stats()).tensors;
+  const tensorsBefore = (await client.stats()).tensors;
   const e2e: number[] = [];
   const inference: number[] = [];
   const prep: number[] = [];
@@ -87,7 +87,7 @@ async function openEngine(
       }
     },
     async finish(): Promise<EngineBench> {
-      const tensorGrowth = (await client.api.stats()).tensors - tensorsBefore;
+      const tensorGrowth = (await client.stats()).tensors - tensorsBefore;
       client.dispose();
       const total = summarize(e2e);
       const inf = summarize(inference);

@@ -6,10 +6,10 @@
  * ffmpeg reads works and each frame is exactly the one at its time.
  */
 import { createPoseClient } from '../ui/capture/pose-client';
-import type { PostureFrameResult } from '../../workers/engine/api';
 import type { EngineName } from '../core/pose';
 import type { AlertSettings } from '../core/alerts/settings';
 import type { AlertEvent } from '../core/alerts/posture-state';
+import type { PostureFrameResult } from '../protocol/pose-protocol';
 
 export interface AnalyzeOptions {
   /** The frames, in order, one every 1/fps seconds (a still is one frame, shown for the calibration time and a second). */
@@ -49,9 +49,9 @@ async function frames(options: AnalyzeOptions, each: (source: ImageBitmap, tMs: 
 async function analyze(options: AnalyzeOptions): Promise<AnalyzedFrame[]> {
   const client = createPoseClient();
   try {
-    await client.api.init({ engine: options.engine, backend: 'wasm' });
-    await client.api.setAlertSettings(options.alertSettings);
-    await client.api.startCalibration(options.calibrateSeconds * 1000, null);
+    await client.loadEngine({ engine: options.engine, backend: 'wasm' });
+    await client.setAlertSettings(options.alertSettings);
+    await client.startCalibration(options.calibrateSeconds * 1000, null);
     const out: AnalyzedFrame[] = [];
     await frames(options, async (source, tMs) => {
       const frame = new VideoFrame(source, { timestamp: Math.round(tMs * 1000) });

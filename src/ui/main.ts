@@ -1,12 +1,17 @@
-/** The page: wires the camera or a file, the pose worker and the live view. */
+/**
+ * The page: wires the camera or a file, the pose worker and the views, in
+ * the order a frame's result travels: the session (camera → worker), then
+ * each view that renders the result (status, calibration, alerts, history,
+ * the live picture and figures, the guided setup).
+ */
 import { ENGINES, type BackendChoice, type EngineName } from '../core/pose';
-import type { PostureFrameResult as PoseFrameResult } from '../../workers/engine/api';
+import type { PostureFrameResult } from '../protocol/pose-protocol';
 import { openCamera } from './capture/camera';
 import { byId as $ } from './shell/dom';
 import { feedTrack, pullFrames } from './capture/feed';
 import { clearPose, drawPose } from './live/overlay';
-import { createPoseClient } from './capture/pose-client';
-import { MonitoringSession, describeError } from './capture/session';
+import { createPoseClient, type Tell } from './capture/pose-client';
+import { MonitoringSession, describeError, type SessionView } from './capture/session';
 import { damagedItems, loadNeutral, loadSetupDone, saveSetupDone } from './settings/local-store';
 import { setupGuidedSetup } from './setup/guided-setup';
 import { buildPanel } from './live/posture-panel';
@@ -26,15 +31,12 @@ import { setupShell } from './shell/app-shell';
 import { setupScheme } from './settings/scheme';
 import { buildPostureFigures } from './live/posture-figures';
 
-/** Starts the app on the page: called once, by src/ui/boot.ts, in a browser that has what it needs. */
-export function startApp(): void {
-  setupScheme($<HTMLSelectElement>('scheme'));
-  // First run (nothing calibrated, setup never finished): the guided setup.
-  if (!location.hash && !loadSetupDone() && !loadNeutral()) window.history.replaceState(null, '', '#setup');
-  const shell = setupShell();
-  const figures = buildPostureFigures($('posture-figures'));
+type Shell = ReturnType<typeof appShell>;
+type Say = (text: string | null, kind?: 'error' | 'info') => void;
 
-  const ui = {
+/** The Now view's elements the page wires itself. */
+function nowElements() {
+  return {
     message: $<HTMLParagraphElement>('message'),
     start: $<HTMLButtonElement>('start-camera'),
     file: $<HTMLInputElement>('file'),
@@ -51,7 +53,20 @@ export function startApp(): void {
     calibrate: $<HTMLButtonElement>('calibrate'),
     metrics: $<HTMLUListElement>('metrics'),
   };
+}
+type NowElements = ReturnType<typeof nowElements>;
 
+/** The message line under the controls: an error, a piece of news, or nothing. */
+function messageLine(el: HTMLParagraphElement): Say {
+  return (text, kind = 'error') => {
+    el.hidden = text === null;
+    el.textContent = text ?? '';
+    el.className = kind;
+  };
+}
+
+/** Every view that renders a result or sends a setting; `tell` reaches the worker once the session runs. */
+function setupViews(ui: NowElements, shell: Shell, tell: Tell, say: Say) {
   buildPanel(ui.metrics);
   const status = createLoopStatus(
     {
@@ -65,17 +80,20 @@ export function startApp(): void {
     },
     say,
   );
-  const calibration = createCalibrationView({
-    button: ui.calibrate,
-    status: $('calibration-status'),
-    progress: $<HTMLProgressElement>('calibration-progress'),
-    warnings: $<HTMLUListElement>('calibration-warnings'),
-    readings: $('calibration-readings'),
-    guided: $('calibration-guided'),
-    metrics: ui.metrics,
-    // A new camera sees the person from somewhere else: the framing is checked again once it runs.
-    onCameraChanged: () => (setupOnStart = true),
-  });
+  const calibration = createCalibrationView(
+    {
+      button: ui.calibrate,
+      status: $('calibration-status'),
+      progress: $<HTMLProgressElement>('calibration-progress'),
+      warnings: $<HTMLUListElement>('calibration-warnings'),
+      readings: $('calibration-readings'),
+      guided: $('calibration-guided'),
+      metrics: ui.metrics,
+      // A new camera sees the person from somewhere else: the framing is checked again once it runs.
+      onCameraChanged: () => shell.checkFramingOnStart(),
+    },
+    tell,
+  );
   const fov = setupFov(
     {
       select: $<HTMLSelectElement>('fov'),
@@ -83,8 +101,8 @@ export function startApp(): void {
       custom: $<HTMLInputElement>('fov-custom'),
       error: $('fov-error'),
     },
-    () => session.workerApi,
-    (api, chosen) => calibration.useFov(api, chosen),
+    tell,
+    (chosen, neutralDropped) => calibration.fovChanged(chosen, neutralDropped),
   );
   const eyeDistance = setupEyeDistance(
     {
@@ -92,15 +110,13 @@ export function startApp(): void {
       error: $('eye-distance-error'),
       note: $('eye-distance-note'),
     },
-    () => session.workerApi,
+    tell,
   );
-  for (const { name, label } of ENGINES) ui.engine.add(new Option(label, name));
-
-  const alerts = setupAlerts(() => session.workerApi);
+  const alerts = setupAlerts(tell);
   setupIdlePause($<HTMLInputElement>('pause-when-locked'), $('idle-status'), (locked) =>
     alerts.setScreenLocked(locked),
   );
-  const sampling = setupSampling(ui.sampling, ui.samplingOut, () => session.workerApi);
+  const sampling = setupSampling(ui.sampling, ui.samplingOut, tell);
   const history = setupHistory(() => shell.route.view === 'today', {
     out: $('good-today'),
     inView: () => shell.route.view === 'now',
@@ -115,67 +131,76 @@ export function startApp(): void {
     $<HTMLButtonElement>('pip'),
     say,
   );
+  const figures = buildPostureFigures($('posture-figures'));
+  return { status, calibration, fov, eyeDistance, alerts, sampling, history, preview, figures };
+}
+type Views = ReturnType<typeof setupViews>;
 
-  function say(text: string | null, kind: 'error' | 'info' = 'error'): void {
-    ui.message.hidden = text === null;
-    ui.message.textContent = text ?? '';
-    ui.message.className = kind;
-  }
-
-  function showResult(result: PoseFrameResult): void {
-    status.count(result);
-    calibration.follow(result);
-    alerts.handle(result.alerts);
-    history.record(result);
-    sampling.follow(result.sampling, session.currentTrack);
+/** One result through every view: what is kept always, what is drawn only while it is seen. */
+function resultShower(ui: NowElements, shell: Shell, v: Views, track: () => MediaStreamTrack | null) {
+  return (result: PostureFrameResult, guided: (r: PostureFrameResult) => void): void => {
+    v.status.count(result);
+    v.calibration.follow(result);
+    v.alerts.handle(result.alerts);
+    v.history.record(result);
+    v.sampling.follow(result.sampling, track());
     if (document.hidden) return; // nothing is drawn while nobody can see it
-    preview.sampled(captureFpsFor(result.sampling.fps));
-    status.show(result);
-    sampling.show(result.sampling);
-    calibration.show(result);
-    if (shell.route.view === 'setup') guided.follow(result);
+    v.preview.sampled(captureFpsFor(result.sampling.fps));
+    v.status.show(result);
+    v.sampling.show(result.sampling);
+    v.calibration.show(result);
+    if (shell.route.view === 'setup') guided(result);
     // The skeleton and the figures are drawn only where they are seen.
     if (shell.route.view !== 'now') return;
     drawPose(ui.overlay, result);
-    figures.update(result.posture);
-  }
+    v.figures.update(result.posture);
+  };
+}
 
-  /** The camera starting is another one than calibrated with: the guided setup opens at its framing check. */
-  let setupOnStart = false;
-  const session = new MonitoringSession({
-    view: {
-      say,
-      async showStream(stream) {
-        ui.video.srcObject = stream;
-        await ui.video.play();
-        ui.placeholder.hidden = true;
-      },
-      started(mode, stream) {
-        if (setupOnStart) {
-          setupOnStart = false;
-          shell.go('#setup');
-        }
-        ui.pathOut.textContent = mode === 'worker-stream' ? 'camera → worker' : 'page → worker';
-        ui.calibrate.disabled = false;
-        if (stream) preview.attach(stream, mode);
-      },
-      stopped() {
-        preview.detach();
-        clearPose(ui.overlay);
-      },
-      movedAway() {
-        ui.video.srcObject = null;
-        ui.calibrate.disabled = true;
-        ui.placeholder.hidden = false;
-      },
-      engineLoading: (engine) => status.loading(engine),
-      engineLoaded: (info) => status.loaded(info),
-      engineShown(engine, backend) {
-        ui.engine.value = engine;
-        ui.backend.value = backend;
-        ui.engineOut.textContent = engine;
-      },
+/** What the session shows on the page. */
+function sessionView(ui: NowElements, shell: Shell, v: Views, say: Say): SessionView {
+  return {
+    say,
+    async showStream(stream) {
+      ui.video.srcObject = stream;
+      await ui.video.play();
+      ui.placeholder.hidden = true;
     },
+    started(mode, stream) {
+      shell.startedWatching();
+      ui.pathOut.textContent = mode === 'worker-stream' ? 'camera → worker' : 'page → worker';
+      ui.calibrate.disabled = false;
+      if (stream) v.preview.attach(stream, mode);
+    },
+    stopped() {
+      v.preview.detach();
+      clearPose(ui.overlay);
+    },
+    movedAway() {
+      ui.video.srcObject = null;
+      ui.calibrate.disabled = true;
+      ui.placeholder.hidden = false;
+    },
+    engineLoading: (engine) => v.status.loading(engine),
+    engineLoaded: (info) => v.status.loaded(info),
+    engineShown(engine, backend) {
+      ui.engine.value = engine;
+      ui.backend.value = backend;
+      ui.engineOut.textContent = engine;
+    },
+  };
+}
+
+/** The session: the camera or a file, the worker, and how the page's settings reach it. */
+function createSession(
+  ui: NowElements,
+  shell: Shell,
+  v: Views,
+  say: Say,
+  onResult: (r: PostureFrameResult) => void,
+) {
+  return new MonitoringSession({
+    view: sessionView(ui, shell, v, say),
     choice: () => ({ engine: ui.engine.value as EngineName, backend: ui.backend.value as BackendChoice }),
     createClient: createPoseClient,
     openCamera: () => openCamera(),
@@ -183,94 +208,95 @@ export function startApp(): void {
     pullFrames,
     recovery: createRecovery(),
     watchLock: createWatchLock,
-    async configure(api) {
-      await alerts.configure(api);
-      await sampling.configure(api);
+    async configure(worker) {
+      await v.alerts.configure(worker);
+      await v.sampling.configure(worker);
     },
-    async useSource(api, track) {
+    async useSource(worker, track) {
       if (!track) {
-        await calibration.useFov(api, await fov.apply(api, ''));
+        const { fov, neutralDropped } = await v.fov.apply(worker, '');
+        v.calibration.fovChanged(fov, neutralDropped);
         return;
       }
-      sampling.resetTrack();
-      await eyeDistance.apply(api);
+      v.sampling.resetTrack();
+      await v.eyeDistance.apply(worker);
       // The camera's field of view goes to the worker before the stored neutral, which is used only if taken with it.
-      await calibration.useStored(api, track, await fov.apply(api, track.label));
+      const { fov } = await v.fov.apply(worker, track.label);
+      await v.calibration.useStored(worker, track, fov);
     },
-    handlers: {
-      onResult: showResult,
-      onError: (message) => say(`Pose estimation failed: ${message}`),
-    },
+    handlers: { onResult, onError: (message) => say(`Pose estimation failed: ${message}`) },
   });
+}
 
+/** A picked image or video file, monitored instead of the camera. */
+async function startFile(file: File, ui: NowElements, session: MonitoringSession, v: Views, say: Say) {
+  try {
+    await session.prepareForFile();
+    ui.placeholder.hidden = true;
+    const url = URL.createObjectURL(file);
+    if (file.type.startsWith('image/')) {
+      const bitmap = await createImageBitmap(file);
+      ui.video.removeAttribute('src');
+      ui.video.srcObject = null;
+      ui.video.poster = url;
+      await session.startImage(bitmap);
+      return;
+    }
+    ui.video.srcObject = null;
+    ui.video.src = url;
+    ui.video.loop = true;
+    await ui.video.play();
+    const captured = (ui.video as HTMLVideoElement & { captureStream(): MediaStream }).captureStream();
+    await session.startVideoTrack(captured);
+    v.preview.attach(null, 'page-pull'); // the file plays in the element itself
+  } catch (err) {
+    say(describeError(err));
+  }
+}
+
+/** The page's own timers and notices: visibility, the tensor count, updates, damaged settings. */
+function watchPage(ui: NowElements, session: MonitoringSession, say: Say): void {
   session.setPageHidden(document.hidden);
   document.addEventListener('visibilitychange', () => session.setPageHidden(document.hidden));
-
-  /** The worker's tensor count, every few seconds while the page is seen: it must stay flat for hours. */
+  // The worker's tensor count, every few seconds while the page is seen: it must stay flat for hours.
   setInterval(() => {
-    const api = session.api;
-    if (document.hidden || !api) return;
-    api.stats().then(
-      (s) => (ui.tensorsOut.textContent = String(s.tensors)),
-      () => undefined,
-    );
+    if (document.hidden) return;
+    void session.engineStats().then((s) => {
+      if (s) ui.tensorsOut.textContent = String(s.tensors);
+    });
   }, 5000);
-
   setupAppUpdate({
     banner: $('update'),
     reload: $<HTMLButtonElement>('update-reload'),
     offline: $('status-offline'),
     version: $('status-version'),
   });
-
   const damaged = damagedItems();
   if (damaged.length > 0) {
     say(
       `Some saved settings could not be read and are back to their defaults: ${damaged.join(', ')}. Everything else was kept.`,
     );
   }
+}
 
-  async function startFile(file: File): Promise<void> {
-    try {
-      await session.prepareForFile();
-      ui.placeholder.hidden = true;
-      const url = URL.createObjectURL(file);
-      if (file.type.startsWith('image/')) {
-        const bitmap = await createImageBitmap(file);
-        ui.video.removeAttribute('src');
-        ui.video.srcObject = null;
-        ui.video.poster = url;
-        await session.startImage(bitmap);
-        return;
-      }
-      ui.video.srcObject = null;
-      ui.video.src = url;
-      ui.video.loop = true;
-      await ui.video.play();
-      const captured = (ui.video as HTMLVideoElement & { captureStream(): MediaStream }).captureStream();
-      await session.startVideoTrack(captured);
-      preview.attach(null, 'page-pull'); // the file plays in the element itself
-    } catch (err) {
-      say(describeError(err));
-    }
-  }
-
+/** The Now view's buttons and pickers, and the guided setup. */
+function wireControls(ui: NowElements, shell: Shell, session: MonitoringSession, v: Views, say: Say) {
+  for (const { name, label } of ENGINES) ui.engine.add(new Option(label, name));
   ui.start.addEventListener('click', () => {
-    alerts.unlockSound();
+    v.alerts.unlockSound();
     void session.startCamera();
   });
   /** Starts calibrating on what is being watched (nothing when nothing is). */
-  function calibrateNow(): void {
-    const api = session.workerApi;
-    if (api && session.running) void calibration.start(api, session.currentTrack, session.watchingCamera);
-  }
+  const calibrateNow = () => {
+    if (session.running) void v.calibration.start(session.currentTrack, session.watchingCamera);
+  };
   ui.calibrate.addEventListener('click', () => {
-    alerts.onCalibrate();
+    v.alerts.onCalibrate();
     calibrateNow();
   });
   ui.file.addEventListener('change', () => {
     const file = ui.file.files?.[0];
-    if (file) void startFile(file);
+    if (file) void startFile(file, ui, session, v, say);
   });
   ui.engine.addEventListener('change', () => void session.switchEngine());
   ui.backend.addEventListener('change', () => void session.switchEngine());
@@ -278,12 +304,12 @@ export function startApp(): void {
 
   const guided = setupGuidedSetup($('view-setup'), {
     async startCamera() {
-      alerts.unlockSound();
+      v.alerts.unlockSound();
       await session.startCamera();
       return session.running;
     },
     calibrate: calibrateNow,
-    skipGuided: () => void session.workerApi?.skipGuided(),
+    skipGuided: () => void session.tell((worker) => worker.skipGuided()),
     async askNotifications() {
       if (typeof Notification === 'undefined') return 'unsupported';
       return Notification.requestPermission();
@@ -298,4 +324,36 @@ export function startApp(): void {
     if (route.view === 'setup') guided.open(!pageLoading, session.running);
     pageLoading = false;
   });
+  return guided;
+}
+
+/** The views and the guided setup's framing check after a camera change. */
+function appShell() {
+  const shell = setupShell();
+  /** The camera starting is another one than calibrated with: the guided setup opens at its framing check. */
+  let setupOnStart = false;
+  return Object.assign(shell, {
+    checkFramingOnStart: () => void (setupOnStart = true),
+    startedWatching() {
+      if (!setupOnStart) return;
+      setupOnStart = false;
+      shell.go('#setup');
+    },
+  });
+}
+
+/** Starts the app on the page: called once, by src/ui/boot.ts, in a browser that has what it needs. */
+export function startApp(): void {
+  setupScheme($<HTMLSelectElement>('scheme'));
+  // First run (nothing calibrated, setup never finished): the guided setup.
+  if (!location.hash && !loadSetupDone() && !loadNeutral()) window.history.replaceState(null, '', '#setup');
+  const shell = appShell();
+  const ui = nowElements();
+  const say = messageLine(ui.message);
+  const tell: Tell = (call) => session.tell(call);
+  const views = setupViews(ui, shell, tell, say);
+  const show = resultShower(ui, shell, views, () => session.currentTrack);
+  const session = createSession(ui, shell, views, say, (result) => show(result, guided.follow));
+  watchPage(ui, session, say);
+  const guided = wireControls(ui, shell, session, views, say);
 }

@@ -82,8 +82,8 @@ let clock = 0;
 beforeAll(async () => {
   video = await openClip(clipUrl);
   client = createPoseClient();
-  await client.api.init({ engine: 'movenet-lightning', backend: 'wasm' });
-  await client.api.setOptions({ reuseStillMs: 0, trackHeadMs: 4000 });
+  await client.loadEngine({ engine: 'movenet-lightning', backend: 'wasm' });
+  await client.setEngineOptions({ reuseStillMs: 0, trackHeadMs: 4000 });
 });
 
 afterAll(() => client.dispose());
@@ -100,11 +100,11 @@ async function feed(bitmap: ImageBitmap, stepMs = 500): Promise<PoseFrameResult>
 
 /** The same frame again with the model made to run (at the same time: nothing else changes). */
 async function modelOn(bitmap: ImageBitmap): Promise<PoseFrameResult> {
-  await client.api.setOptions({ trackHeadMs: 0 });
+  await client.setEngineOptions({ trackHeadMs: 0 });
   try {
     return await feed(bitmap, 0);
   } finally {
-    await client.api.setOptions({ trackHeadMs: 4000 });
+    await client.setEngineOptions({ trackHeadMs: 4000 });
   }
 }
 

@@ -27,7 +27,7 @@ describe.each([192, 128])('movenet-lightning at %i pixels', (inputPx) => {
   it('finds the face and shoulders where they were labelled by eye, and says the size it ran at', async () => {
     const client = createPoseClient();
     try {
-      const info = await client.api.init({ engine: 'movenet-lightning', backend: 'wasm', inputPx });
+      const info = await client.loadEngine({ engine: 'movenet-lightning', backend: 'wasm', inputPx });
       expect(info.inputPx).toBe(inputPx);
       const result = await client.processFrame(videoFrame(await copyBitmap(desk)), 0);
       for (const [name, at] of Object.entries(labels.points)) {
@@ -47,7 +47,7 @@ describe.each(ENGINES)('%s in the worker', (engine) => {
 
   beforeAll(async () => {
     client = createPoseClient();
-    const info = await client.api.init({ engine, backend: 'wasm' });
+    const info = await client.loadEngine({ engine, backend: 'wasm' });
     expect(info).toMatchObject({ engine, backend: 'wasm' });
     // MoveNet Lightning runs below its exported 192 pixels by default.
     if (engine === 'movenet-lightning') expect(info.inputPx).toBe(160);
@@ -81,10 +81,10 @@ describe.each(ENGINES)('%s in the worker', (engine) => {
   });
 
   it('swaps left and right on a mirrored frame', async () => {
-    await client.api.setOptions({ trackCrop: false });
+    await client.setEngineOptions({ trackCrop: false });
     const plain = await client.processFrame(videoFrame(await copyBitmap(desk)), 100);
     const mirrored = await client.processFrame(videoFrame(await copyBitmap(desk, true)), 133);
-    await client.api.setOptions({ trackCrop: true });
+    await client.setEngineOptions({ trackCrop: true });
     const plainKps = plain?.pose?.keypoints ?? [];
     const mirroredKps = mirrored?.pose?.keypoints ?? [];
     for (const part of ['eye', 'ear', 'shoulder'] as const) {
@@ -114,17 +114,17 @@ describe.each(ENGINES)('%s in the worker', (engine) => {
 
   it('keeps the tensor count flat over 50 frames and closes every frame', async () => {
     // The same two photos again and again: the model must run on each, not reuse a still picture's pose.
-    await client.api.setOptions({ reuseStillMs: 0, trackHeadMs: 0 });
+    await client.setEngineOptions({ reuseStillMs: 0, trackHeadMs: 0 });
     await client.processFrame(videoFrame(await copyBitmap(desk)), 300);
-    const before = (await client.api.stats()).tensors;
+    const before = (await client.stats()).tensors;
     const frames: VideoFrame[] = [];
     for (let i = 0; i < 50; i++) {
       const frame = videoFrame(i % 5 === 4 ? empty : desk, i);
       frames.push(frame);
       await client.processFrame(frame, 400 + i * 33);
     }
-    const after = await client.api.stats();
-    await client.api.setOptions({ reuseStillMs: 10_000, trackHeadMs: 10_000 });
+    const after = await client.stats();
+    await client.setEngineOptions({ reuseStillMs: 10_000, trackHeadMs: 10_000 });
     expect(after.tensors).toBe(before);
     // Transferred frames are detached here and closed in the worker.
     expect(frames.every((f) => f.format === null)).toBe(true);

@@ -30,9 +30,9 @@ beforeAll(async () => {
     loadBitmap(emptyUrl),
   ]);
   client = createPoseClient();
-  await client.api.init({ engine: 'movenet-lightning', backend: 'wasm' });
+  await client.loadEngine({ engine: 'movenet-lightning', backend: 'wasm' });
   // Whole frames every time, and the model run on each, so that a reading does not depend on the test before it.
-  await client.api.setOptions({ trackCrop: false, trackHeadMs: 0 });
+  await client.setEngineOptions({ trackCrop: false, trackHeadMs: 0 });
 });
 
 afterAll(() => client.dispose());
@@ -79,7 +79,7 @@ async function calibrate(
   frames: number,
   frame: (i: number) => Promise<ImageBitmap> | ImageBitmap,
 ): Promise<CalibrationOutcome> {
-  await client.api.startCalibration(STEP_MS * (frames - 1), null);
+  await client.startCalibration(STEP_MS * (frames - 1), null);
   for (let i = 0; i < frames; i++) {
     const s = await feedOne(await frame(i), JITTER[i % JITTER.length]);
     if (s.calibration?.state === 'finished') return s.calibration.outcome;

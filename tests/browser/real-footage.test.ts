@@ -56,7 +56,7 @@ let summary: Summary;
 
 beforeAll(async () => {
   client = createPoseClient();
-  const info = await client.api.init({ engine: ENGINE, backend: 'wasm' });
+  const info = await client.loadEngine({ engine: ENGINE, backend: 'wasm' });
   run = await runRealCases(client, REAL_CASES);
   scored = scoreRealRun(run);
   summary = summarize(scored);

@@ -29,9 +29,9 @@ let clock = 0;
 beforeAll(async () => {
   video = await openClip(clipUrl);
   client = createPoseClient();
-  await client.api.init({ engine: 'movenet-lightning', backend: 'wasm' });
+  await client.loadEngine({ engine: 'movenet-lightning', backend: 'wasm' });
   // The head tracker (tests/browser/head-tracker.test.ts) off: only a still picture may hold a pose here.
-  await client.api.setOptions({ trackHeadMs: 0 });
+  await client.setEngineOptions({ trackHeadMs: 0 });
 });
 
 afterAll(() => client.dispose());
@@ -58,9 +58,9 @@ describe('a still picture', () => {
       results.push(r);
       if (r.timings.reused) {
         // The same frame, the model made to run: the reused pose must be as good.
-        await client.api.setOptions({ reuseStillMs: 0 });
+        await client.setEngineOptions({ reuseStillMs: 0 });
         gaps.push(largestGapPx(r, await feed(copy)));
-        await client.api.setOptions({ reuseStillMs: 10_000 });
+        await client.setEngineOptions({ reuseStillMs: 10_000 });
       } else copy.close();
     }
     const reused = results.filter((r) => r.timings.reused);
@@ -88,10 +88,10 @@ describe('a still picture', () => {
     expect((await feed(await at(2))).timings.reused).toBe(false);
     expect((await feed(await at(2))).timings.reused).toBe(true);
     // Frames are two seconds apart (by the camera's clock): the next is older than allowed.
-    await client.api.setOptions({ reuseStillMs: 300 });
+    await client.setEngineOptions({ reuseStillMs: 300 });
     expect((await feed(await at(2))).timings.reused).toBe(false);
-    await client.api.setOptions({ reuseStillMs: 10_000 });
-    const stats = await client.api.stats();
+    await client.setEngineOptions({ reuseStillMs: 10_000 });
+    const stats = await client.stats();
     expect(stats.framesReused).toBeGreaterThanOrEqual(2);
   });
 });

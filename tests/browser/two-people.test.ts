@@ -10,8 +10,8 @@ import deskUrl from '../fixtures/media/desk-640x480.png?url';
 import emptyUrl from '../fixtures/media/empty-640x480.png?url';
 import seatedUrl from '../fixtures/media/faceapi-screenshot-webcam.png?url';
 import { createPoseClient, type PoseClient } from '../../src/ui/capture/pose-client';
-import type { PostureFrameResult } from '../../workers/engine/api';
 import { loadBitmap, sideBySide, transformBitmap, videoFrame } from './media';
+import type { PostureFrameResult } from '../../src/protocol/pose-protocol';
 
 const STEP_MS = 1500;
 let client: PoseClient;
@@ -28,7 +28,7 @@ beforeAll(async () => {
   alone = await sideBySide(empty, seated);
   joined = await sideBySide(desk, seated);
   client = createPoseClient();
-  await client.api.init({ engine: 'movenet-lightning', backend: 'wasm' });
+  await client.loadEngine({ engine: 'movenet-lightning', backend: 'wasm' });
 });
 
 afterAll(() => client.dispose());
@@ -44,7 +44,7 @@ async function feed(source: ImageBitmap, jitterPx = 0): Promise<PostureFrameResu
 
 describe('a second person in view while monitoring', () => {
   it('keeps following the calibrated person, and counts two people', async () => {
-    await client.api.startCalibration(STEP_MS * 8, null);
+    await client.startCalibration(STEP_MS * 8, null);
     let outcome = null;
     for (let i = 0; i < 12 && !outcome; i++) {
       const c = (await feed(alone)).posture.calibration;
@@ -52,7 +52,7 @@ describe('a second person in view while monitoring', () => {
     }
     expect(outcome).toMatchObject({ ok: true });
 
-    await client.api.setOptions({ countPeopleEveryMs: 1 });
+    await client.setEngineOptions({ countPeopleEveryMs: 1 });
     const results: PostureFrameResult[] = [];
     for (let i = 0; i < 8; i++) results.push(await feed(joined, (i % 3) - 1));
     expect(results.map((r) => r.people).filter((n) => n !== null)).toContain(2);

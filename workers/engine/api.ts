@@ -1,35 +1,28 @@
+/**
+ * The worker's side of the page-worker contract (src/protocol): one engine,
+ * the posture tracker and the posture state behind the calls the page
+ * makes. Frames come either one at a time (`processFrame`, the frame
+ * transferred and closed here) or as a stream handed over once
+ * (`startStream`), whose results go to the one listener given with it. Every
+ * result carries the posture read from it, so the page, the analyzer and the
+ * tests all get the same numbers from the same code.
+ */
 import type { PoseFrameResult } from '../../src/core/pose';
-import {
-  KNOWN_DISTANCE_RANGE_CM,
-  type CameraIdentity,
-  type Neutral,
-} from '../../src/core/posture/calibration';
+import { KNOWN_DISTANCE_RANGE_CM, type Neutral } from '../../src/core/posture/calibration';
+import { sameFov } from '../../src/core/posture/fov';
 import { PostureTracker, type PostureSample } from '../../src/core/posture/tracker';
 import { GUIDED_STEPS } from '../../src/core/posture/guided';
-import { PostureState, type AlertSnapshot } from '../../src/core/alerts/posture-state';
-import type { AlertSettings } from '../../src/core/alerts/settings';
-import {
-  SamplingGovernor,
-  type SamplingDecision,
-  type SamplingOptions,
-} from '../../src/core/sampling/governor';
-import type { EngineConfig, EngineOptions } from './config';
-import type { FrameLike } from './detector';
+import { PostureState } from '../../src/core/alerts/posture-state';
+import { SamplingGovernor } from '../../src/core/sampling/governor';
+import type {
+  EngineOptions,
+  NeutralOffer,
+  PoseWorkerProtocol,
+  PostureFrameResult,
+} from '../../src/protocol/pose-protocol';
+import { DEFAULT_ENGINE_OPTIONS, resolveEngineOptions } from './config';
 import { FrameStream } from './frame-stream';
-import type { EngineInfo, EngineStats, PoseEngine } from './pose-engine';
-
-/** A pose result with the posture read from it, and what the posture state made of it. */
-export interface PostureFrameResult extends PoseFrameResult {
-  posture: PostureSample;
-  alerts: AlertSnapshot;
-  /** The frame rate chosen for the frames after this one, and why. */
-  sampling: SamplingDecision;
-}
-
-export interface StreamListener {
-  onResult(result: PostureFrameResult): void;
-  onError(message: string): void;
-}
+import type { PoseEngine } from './pose-engine';
 
 function checkKnownDistance(cm: number | null): number | null {
   if (cm === null) return null;
@@ -48,22 +41,74 @@ const CALIBRATION_OPTIONS: Readonly<Partial<EngineOptions>> = {
 };
 
 /**
- * The worker's API: a handful of calls around one engine and the posture
- * tracker and posture state. Frames come either one at a time (`processFrame`, the frame
- * transferred and closed here) or as a stream handed over once
- * (`startStream`), whose results go to the one listener given with it. Every
- * result carries the posture read from it, so the page, the analyzer and the
- * tests all get the same numbers from the same code.
+ * How often people are counted while the page says whether it is seen, ms:
+ * once a minute while it is (it says how many), every five minutes while it
+ * is hidden. A count runs a second, larger model (about 190 ms of a core here).
  */
-export function createPoseApi(
-  engine: PoseEngine,
-  tracker: PostureTracker = new PostureTracker(),
-  state: PostureState = new PostureState(),
-  governor: SamplingGovernor = new SamplingGovernor(),
-) {
+const COUNT_PEOPLE_EVERY_MS = 60_000;
+const COUNT_PEOPLE_HIDDEN_EVERY_MS = 300_000;
+
+/**
+ * The engine's options in three layers, the later over the earlier: those
+ * set through the API, calibration's while it runs, and the frame interval
+ * the governor chose. A layer that ends leaves the ones below as they were
+ * set, whatever was set meanwhile.
+ */
+export class EngineOptionLayers {
+  private base: Partial<EngineOptions> = {};
+  private calibrating = false;
+  private intervalMs: number | null = null;
+
+  constructor(private readonly engine: PoseEngine) {}
+
+  /** Throws on a bad value, and then changes nothing. */
+  set(partial: Partial<EngineOptions>): EngineOptions {
+    resolveEngineOptions(this.engine.getOptions(), partial);
+    this.base = { ...this.base, ...partial };
+    return this.apply();
+  }
+
+  setCalibrating(on: boolean): void {
+    if (on === this.calibrating) return;
+    this.calibrating = on;
+    this.apply();
+  }
+
+  /** Streamed frames closer together than this are dropped unseen, in the worker. */
+  setFrameInterval(ms: number): void {
+    if (ms === this.intervalMs) return;
+    this.intervalMs = ms;
+    this.apply();
+  }
+
+  private apply(): EngineOptions {
+    return this.engine.setOptions({
+      ...DEFAULT_ENGINE_OPTIONS,
+      ...this.base,
+      ...(this.calibrating ? CALIBRATION_OPTIONS : {}),
+      ...(this.intervalMs === null ? {} : { minFrameIntervalMs: this.intervalMs }),
+    });
+  }
+}
+
+/** The parts behind the API; `now` is the wall clock, which dates a new neutral. */
+export interface PoseApiParts {
+  tracker?: PostureTracker;
+  state?: PostureState;
+  governor?: SamplingGovernor;
+  now?: () => number;
+}
+
+/** The API the worker exposes: it satisfies the page's contract. */
+export function createPoseApi(engine: PoseEngine, parts: PoseApiParts = {}) {
+  const {
+    tracker = new PostureTracker(),
+    state = new PostureState(),
+    governor = new SamplingGovernor(),
+  } = parts;
+  const now = parts.now ?? (() => Date.now());
+  const options = new EngineOptionLayers(engine);
   let stream: FrameStream | null = null;
-  /** The options calibration changes, as they were before it. */
-  let beforeCalibration: Partial<EngineOptions> = {};
 
   async function stopStream(): Promise<void> {
     const s = stream;
@@ -72,34 +117,41 @@ export function createPoseApi(
   }
 
   function withPosture(result: PoseFrameResult): PostureFrameResult {
-    const posture = tracker.update({
-      tMs: result.timestampMs,
-      frameWidth: result.frameWidth,
-      frameHeight: result.frameHeight,
-      keypoints: result.pose?.keypoints ?? null,
-      people: result.people,
-      face: result.face,
-    });
-    if (posture.calibration?.state === 'finished') {
-      engine.setOptions(beforeCalibration);
-    }
+    const posture = datedNeutral(
+      tracker.update({
+        tMs: result.timestampMs,
+        frameWidth: result.frameWidth,
+        frameHeight: result.frameHeight,
+        keypoints: result.pose?.keypoints ?? null,
+        people: result.people,
+        face: result.face,
+      }),
+    );
+    if (posture.calibration?.state === 'finished') options.setCalibrating(false);
     const alerts = state.update(posture);
     const sampling = governor.next(posture, alerts, tracker.calibrating);
-    // Streamed frames closer together than this are dropped unseen, in the worker.
-    if (sampling.intervalMs !== engine.getOptions().minFrameIntervalMs) {
-      engine.setOptions({ minFrameIntervalMs: sampling.intervalMs });
-    }
+    options.setFrameInterval(sampling.intervalMs);
     return { ...result, posture, alerts, sampling };
   }
 
+  /** A calibration that ended well: its neutral dated by the wall clock, here and in the result the page stores. */
+  function datedNeutral(posture: PostureSample): PostureSample {
+    const c = posture.calibration;
+    if (c?.state !== 'finished' || !c.outcome.ok) return posture;
+    const neutral = tracker.dateNeutral(now()) ?? c.outcome.neutral;
+    return { ...posture, calibration: { ...c, outcome: { ...c.outcome, neutral } } };
+  }
+
   return {
-    init: (config: Partial<EngineConfig> = {}): Promise<EngineInfo> => engine.init(config),
-    async processFrame(frame: FrameLike, timestampMs: number): Promise<PostureFrameResult | null> {
+    init: (config) => engine.init(config),
+    async processFrame(frame, timestampMs) {
       const r = await engine.processFrame(frame, timestampMs);
       return r && withPosture(r);
     },
-    setOptions: (partial: Partial<EngineOptions>): EngineOptions => engine.setOptions(partial),
-    async startStream(readable: ReadableStream<VideoFrame>, listener: StreamListener): Promise<void> {
+    setEngineOptions: (partial) => options.set(partial),
+    setPageHidden: (hidden) =>
+      void options.set({ countPeopleEveryMs: hidden ? COUNT_PEOPLE_HIDDEN_EVERY_MS : COUNT_PEOPLE_EVERY_MS }),
+    async startStream(readable, listener) {
       await stopStream();
       stream = new FrameStream(
         engine,
@@ -109,64 +161,59 @@ export function createPoseApi(
       );
     },
     stopStream,
-    /** Uses `neutral` from now on (null forgets it). */
-    setNeutral(neutral: Neutral | null): void {
-      tracker.setNeutral(neutral);
-    },
-    /**
-     * Collects the next `durationMs` of frames as the neutral posture; the
-     * outcome arrives in the result of the frame that ends it
-     * (`posture.calibration`). People are counted meanwhile, and the model
-     * runs on every frame (no pose is reused from a still picture: the
-     * neutral posture is the mean of real estimates). `guided`: the still
-     * part is followed by the guided moves (core/posture/guided.ts), and
-     * the outcome arrives after them.
-     */
-    startCalibration(durationMs: number, camera: CameraIdentity | null = null, guided = false): void {
-      if (!tracker.calibrating) {
-        const { countPeopleEveryMs, reuseStillMs, trackHeadMs } = engine.getOptions();
-        beforeCalibration = { countPeopleEveryMs, reuseStillMs, trackHeadMs };
-      }
-      engine.setOptions(CALIBRATION_OPTIONS);
-      tracker.startCalibration(durationMs, camera, guided ? GUIDED_STEPS : null);
-    },
-    /** Ends the guided moves of a calibration now; it finishes with what they measured so far. */
-    skipGuided(): void {
-      tracker.skipGuided();
-    },
-    cancelCalibration(): void {
-      if (tracker.calibrating) engine.setOptions(beforeCalibration);
-      tracker.cancelCalibration();
-    },
-    /** The camera's diagonal field of view, degrees (it scales every centimetre reading). */
-    setFov(fovDeg: number): void {
-      tracker.setFov(fovDeg);
-    },
-    /**
-     * The eyes' distance to the screen as the person measured it, cm (null:
-     * not known): the next calibration takes its scale from it. Throws
-     * outside KNOWN_DISTANCE_RANGE_CM.
-     */
-    setKnownEyeDistance(cm: number | null): void {
-      tracker.setKnownEyeDistance(checkKnownDistance(cm));
-    },
-    /** Alert settings from the next frame on (merged over the current ones); throws on a bad value. */
-    setAlertSettings: (partial: Partial<AlertSettings>): AlertSettings => state.setSettings(partial),
-    /** Holds alerts for `durationMs` (0 ends the snooze); returns the frame time it ends at. */
-    snooze: (durationMs: number): number | null => state.snooze(durationMs),
-    /** Stops judging posture until resume(). */
-    pause: (): void => state.pause(),
-    resume: (): void => state.resume(),
-    /** How the frame rate adapts (see core/sampling/governor.ts); throws on a bad value. */
-    setSampling: (partial: Partial<SamplingOptions>): SamplingOptions => governor.setOptions(partial),
-    /** On battery, rates are scaled down. */
-    setOnBattery: (onBattery: boolean): void => governor.setOnBattery(onBattery),
-    stats: (): EngineStats => engine.stats(),
-    async dispose(): Promise<void> {
+    ...neutralCalls(tracker, options),
+    setKnownEyeDistance: (cm) => tracker.setKnownEyeDistance(checkKnownDistance(cm)),
+    setAlertSettings: (partial) => state.setSettings(partial),
+    snooze: (durationMs) => state.snooze(durationMs),
+    pause: () => state.pause(),
+    resume: () => state.resume(),
+    setSampling: (partial) => governor.setOptions(partial),
+    setOnBattery: (onBattery) => governor.setOnBattery(onBattery),
+    stats: () => engine.stats(),
+    async dispose() {
       await stopStream();
       engine.dispose();
     },
-  };
+  } satisfies PoseWorkerProtocol;
 }
 
-export type PoseApi = ReturnType<typeof createPoseApi>;
+type NeutralCalls = Pick<
+  PoseWorkerProtocol,
+  'offerNeutral' | 'forgetNeutral' | 'startCalibration' | 'skipGuided' | 'cancelCalibration' | 'setFov'
+>;
+
+/** The calls around the neutral and the field of view, both of which the tracker holds. */
+function neutralCalls(tracker: PostureTracker, options: EngineOptionLayers): NeutralCalls {
+  return {
+    offerNeutral(neutral: Neutral, cameraLabel: string): NeutralOffer {
+      if (neutral.camera.label && cameraLabel && neutral.camera.label !== cameraLabel) {
+        tracker.setNeutral(null);
+        return { used: false, why: 'other-camera' };
+      }
+      if (!sameFov(neutral.fovDeg, tracker.fovDeg)) {
+        tracker.setNeutral(null);
+        return { used: false, why: 'fov-changed' };
+      }
+      tracker.setNeutral(neutral);
+      return { used: true };
+    },
+    forgetNeutral: () => tracker.setNeutral(null),
+    startCalibration(durationMs, camera = null, guided = false) {
+      // People are counted meanwhile, and the model runs on every frame: the neutral is the mean of real estimates.
+      options.setCalibrating(true);
+      tracker.startCalibration(durationMs, camera, guided ? GUIDED_STEPS : null);
+    },
+    skipGuided: () => tracker.skipGuided(),
+    cancelCalibration() {
+      options.setCalibrating(false);
+      tracker.cancelCalibration();
+    },
+    setFov(fovDeg) {
+      tracker.setFov(fovDeg);
+      const neutral = tracker.getNeutral();
+      const neutralDropped = neutral !== null && !sameFov(neutral.fovDeg, fovDeg);
+      if (neutralDropped) tracker.setNeutral(null);
+      return { fovDeg, neutralDropped };
+    },
+  };
+}

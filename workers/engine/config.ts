@@ -1,52 +1,7 @@
-import type { BackendChoice, EngineName } from '../../src/core/pose';
+import type { BackendChoice } from '../../src/core/pose';
 import { ENGINES } from '../../src/core/pose';
 import { checkInputPx } from './movenet-input';
-
-export interface EngineConfig {
-  /** Which model runs. Default `movenet-lightning`. */
-  engine: EngineName;
-  /** `auto` picks WebGL on a real GPU and wasm otherwise. Default `auto`. */
-  backend: BackendChoice;
-  /** Where the model files are served. Default `<base>/models/`. */
-  modelBaseUrl: string;
-  /**
-   * MoveNet's input, pixels square (a multiple of 32); null: the engine's own
-   * default (160 for Lightning, 256 for Thunder). Other engines ignore it.
-   */
-  inputPx: number | null;
-}
-
-export interface EngineOptions {
-  /** Mean score of face and shoulder points below which nobody is in view. Default 0.3. */
-  minPoseScore: number;
-  /** Crop to the person's region found in the previous frame. Default true. */
-  trackCrop: boolean;
-  /** Stream mode: frames closer together than this are dropped unseen. Default 0. */
-  minFrameIntervalMs: number;
-  /** Count the people in view at most this often, ms (a second, slower model); 0 never. Default 0. */
-  countPeopleEveryMs: number;
-  /**
-   * When the model's input is the same picture as the last time it ran
-   * (nothing in view moved), reuse that pose instead of running the model,
-   * for up to this long, ms; 0 always runs it. MoveNet only. Default 10 000.
-   */
-  reuseStillMs: number;
-  /**
-   * When the head is where it was the last time the model ran (a small face
-   * detector looks on every frame), reuse that pose for up to this long, ms;
-   * 0 always runs the model. MoveNet only. Default 10 000.
-   */
-  trackHeadMs: number;
-  /**
-   * Run MoveNet a second time on the mirrored crop and average the two poses
-   * (left and right swapped back): the two runs' errors are partly their
-   * own, so the points are steadier (on the real-footage accuracy cases,
-   * 70 % of the clear cases read within every bound against 61 % from one
-   * run), at twice the model's cost on the frames it runs on (the head
-   * tracker holds most). MoveNet only. Default true.
-   */
-  flipAverage: boolean;
-}
+import type { EngineConfig, EngineOptions } from '../../src/protocol/pose-protocol';
 
 export const DEFAULT_ENGINE_CONFIG: Readonly<EngineConfig> = Object.freeze({
   engine: 'movenet-lightning',

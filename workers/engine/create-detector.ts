@@ -2,9 +2,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import { selectBackend } from './backend';
-import type { EngineConfig } from './config';
 import type { Detector, RuntimeProbe } from './detector';
 import { MoveNetDetector } from './movenet';
+import type { EngineConfig } from '../../src/protocol/pose-protocol';
 
 /** Picks the backend, then loads the configured engine's model on it. */
 export async function createDetector(config: Readonly<EngineConfig>): Promise<Detector> {

@@ -1,8 +1,5 @@
 import type { BackendName, EngineName, FaceLandmarks, Keypoint } from '../../src/core/pose';
-import type { EngineConfig, EngineOptions } from './config';
-
-/** What a frame can be: both close() after use and cross postMessage as transferables. */
-export type FrameLike = VideoFrame | ImageBitmap;
+import type { EngineConfig, EngineOptions, FrameLike } from '../../src/protocol/pose-protocol';
 
 export function frameSize(frame: FrameLike): { width: number; height: number } {
   return 'displayWidth' in frame

@@ -1,7 +1,7 @@
 import type { CropRegion } from './crop';
 import { RAW_FORMATS, resampleToRgb, type RawImage, type RawPixelFormat, type SourceRect } from './resample';
-import type { FrameLike } from './detector';
 import { frameSize } from './detector';
+import type { FrameLike } from '../../src/protocol/pose-protocol';
 
 /**
  * Turns a frame into the few pixels a model needs, before any tensor exists.

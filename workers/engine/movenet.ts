@@ -4,13 +4,13 @@ import { fullFrameCrop, keepCrop, trackCrop, type CropRegion } from './crop';
 import { KEYPOINT_NAMES, type BackendName, type FaceLandmarks, type Keypoint } from '../../src/core/pose';
 import { StillPicture } from './still-picture';
 import { FACE_INPUT_PX, HeadGate, type Face } from './head-gate';
-import type { EngineOptions } from './config';
-import type { Detector, Estimate, FrameLike } from './detector';
+import type { Detector, Estimate } from './detector';
 import { frameSize } from './detector';
 import { FaceDetector } from './face-detector';
 import { FrameSampler } from './frame-sampler';
 import { loadModelOrExplain } from './load-model';
 import { withInputSize } from './movenet-input';
+import type { EngineOptions, FrameLike } from '../../src/protocol/pose-protocol';
 
 /** The face detector's find as plain data for the result (its six points in frame pixels). */
 function landmarksOf(face: Face | null): FaceLandmarks | null {

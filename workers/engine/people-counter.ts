@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
 import { fullFrameCrop } from './crop';
-import type { FrameLike, PeopleCounter } from './detector';
+import type { PeopleCounter } from './detector';
 import { frameSize } from './detector';
 import { FrameSampler } from './frame-sampler';
 import { loadModelOrExplain } from './load-model';
+import type { FrameLike } from '../../src/protocol/pose-protocol';
 
 const SIZE = 256;
 /** A person counts when the model's box score for them reaches this. */

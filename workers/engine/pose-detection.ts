@@ -6,10 +6,11 @@
  */
 import * as poseDetection from '@tensorflow-models/pose-detection';
 import { KEYPOINT_NAMES, type BackendName, type KeypointName, type Keypoint } from '../../src/core/pose';
-import type { Detector, Estimate, FrameLike } from './detector';
+import type { Detector, Estimate } from './detector';
 import { frameSize } from './detector';
 import { FrameSampler } from './frame-sampler';
 import { loadModelOrExplain } from './load-model';
+import type { FrameLike } from '../../src/protocol/pose-protocol';
 
 /** BlazePose's 33 landmark indices for the 17 points every engine reports. */
 const BLAZEPOSE_INDEX: Record<KeypointName, number> = {

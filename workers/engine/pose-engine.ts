@@ -1,38 +1,21 @@
-import { UPPER_BODY, type BackendName, type EngineName, type PoseFrameResult } from '../../src/core/pose';
-import {
-  DEFAULT_ENGINE_OPTIONS,
-  resolveEngineConfig,
-  resolveEngineOptions,
-  type EngineConfig,
-  type EngineOptions,
-} from './config';
+import { UPPER_BODY, type PoseFrameResult } from '../../src/core/pose';
+import { DEFAULT_ENGINE_OPTIONS, resolveEngineConfig, resolveEngineOptions } from './config';
 import type {
   CounterFactory,
   Detector,
   DetectorFactory,
   Estimate,
-  FrameLike,
   PeopleCounter,
   RuntimeProbe,
 } from './detector';
 import { frameSize } from './detector';
-
-export interface EngineInfo {
-  engine: EngineName;
-  backend: BackendName;
-  threads: number;
-  loadMs: number;
-  /** MoveNet's input size, pixels square; null for engines that choose their own. */
-  inputPx: number | null;
-}
-
-export interface EngineStats {
-  framesProcessed: number;
-  framesDropped: number;
-  /** Frames whose pose was reused because the picture had not changed (the model did not run). */
-  framesReused: number;
-  tensors: number;
-}
+import type {
+  EngineConfig,
+  EngineInfo,
+  EngineOptions,
+  EngineStats,
+  FrameLike,
+} from '../../src/protocol/pose-protocol';
 
 /**
  * Runs one detector over frames, one at a time: a frame that arrives while

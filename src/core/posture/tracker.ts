@@ -138,6 +138,17 @@ export class PostureTracker {
     return this.neutral;
   }
 
+  /** Dates the neutral in use (the wall clock's time, which frames' times are not). */
+  dateNeutral(createdAtMs: number): Neutral | null {
+    if (this.neutral) this.neutral = { ...this.neutral, createdAtMs };
+    return this.neutral;
+  }
+
+  /** The field of view readings are scaled with now, degrees. */
+  get fovDeg(): number {
+    return this.options.fovDeg;
+  }
+
   /** The eyes' distance to the screen, measured by the person (null: not known); taken by the next calibration. */
   setKnownEyeDistance(cm: number | null): void {
     this.options = { ...this.options, knownEyeDistanceCm: cm };

@@ -12,13 +12,13 @@ import { buildArticles } from '../articles/articles-view';
 import { nowStatus } from '../live/now-status';
 import { Chime } from './chime';
 import { FaviconBadge } from './favicon-badge';
-import type { PoseWorker } from '../capture/pose-client';
+import type { PoseControl, Tell } from '../capture/pose-client';
 import { buildProblemsPanel, showProblems, statusText } from './problems-panel';
 import { loadAlertSettings, saveAlertSettings } from '../settings/local-store';
 
 export interface AlertsUi {
   /** Hands the settings, and a pause, to a (new) worker. */
-  configure(api: PoseWorker): Promise<void>;
+  configure(worker: PoseControl): Promise<void>;
   /** One frame's posture state. */
   handle(snapshot: AlertSnapshot): void;
   /** The screen was locked or unlocked (Idle Detection): monitoring pauses meanwhile. */
@@ -29,7 +29,7 @@ export interface AlertsUi {
   onCalibrate(): void;
 }
 
-export function setupAlerts(api: () => PoseWorker | null): AlertsUi {
+export function setupAlerts(tell: Tell): AlertsUi {
   const ui = {
     banner: $('alert-banner'),
     list: $<HTMLUListElement>('alert-list'),
@@ -86,7 +86,7 @@ export function setupAlerts(api: () => PoseWorker | null): AlertsUi {
     const stored = saveAlertSettings(next);
     ui.form.dataset.stored = String(stored);
     presenter.setChannels(next.channels);
-    void api()?.setAlertSettings(next);
+    void tell((worker) => worker.setAlertSettings(next));
     if (changed === 'channels.notification' && next.channels.notification) askForNotifications();
     if (changed === 'channels.sound' && next.channels.sound) {
       chime.unlock();
@@ -102,8 +102,8 @@ export function setupAlerts(api: () => PoseWorker | null): AlertsUi {
   const applyPause = () => {
     if (pausedBy.size > 0) {
       presenter.clearAll();
-      void api()?.pause();
-    } else void api()?.resume();
+      void tell((worker) => worker.pause());
+    } else void tell((worker) => worker.resume());
   };
   ui.pause.addEventListener('click', () => {
     if (pausedBy.has('user')) pausedBy.delete('user');
@@ -115,10 +115,10 @@ export function setupAlerts(api: () => PoseWorker | null): AlertsUi {
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-snooze-min]')) {
     button.addEventListener('click', () => {
       presenter.clearAll();
-      void api()?.snooze(Number(button.dataset.snoozeMin) * 60_000);
+      void tell((worker) => worker.snooze(Number(button.dataset.snoozeMin) * 60_000));
     });
   }
-  ui.unsnooze.addEventListener('click', () => void api()?.snooze(0));
+  ui.unsnooze.addEventListener('click', () => void tell((worker) => worker.snooze(0)));
 
   const clock = (sampleMs: number) => {
     const now = lastSnapshot?.tMs ?? sampleMs;
@@ -129,9 +129,9 @@ export function setupAlerts(api: () => PoseWorker | null): AlertsUi {
   };
 
   return {
-    async configure(api) {
-      await api.setAlertSettings(settings);
-      if (pausedBy.size > 0) await api.pause();
+    async configure(worker) {
+      await worker.setAlertSettings(settings);
+      if (pausedBy.size > 0) await worker.pause();
     },
     handle(snapshot) {
       lastSnapshot = snapshot;

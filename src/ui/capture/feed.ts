@@ -5,8 +5,8 @@
  * frames keep flowing when the page is hidden. Elsewhere, and for still
  * images, the page pulls frames itself, one in flight at a time.
  */
-import type { PostureFrameResult as PoseFrameResult } from '../../../workers/engine/api';
 import type { PoseClient } from './pose-client';
+import type { PostureFrameResult as PoseFrameResult } from '../../protocol/pose-protocol';
 
 export interface Feed {
   /** 'worker-stream' or 'page-pull': how frames travel. */
@@ -26,7 +26,7 @@ export async function feedTrack(
   handlers: FeedHandlers,
 ): Promise<Feed> {
   if (await client.streamTrack(track, handlers.onResult, handlers.onError)) {
-    return { mode: 'worker-stream', stop: () => client.api.stopStream() };
+    return { mode: 'worker-stream', stop: () => client.stopStream() };
   }
   return pullFrames(client, () => (video.readyState >= 2 ? new VideoFrame(video) : null), handlers);
 }

@@ -5,11 +5,11 @@
  */
 import { setData, setText } from '../shell/dom';
 import type { SamplingDecision } from '../../core/sampling/governor';
-import type { PoseWorker } from './pose-client';
+import type { PoseControl, Tell } from './pose-client';
 
 export interface SamplingUi {
   /** Hands the setting and the battery state to a (new) worker. */
-  configure(api: PoseWorker): Promise<void>;
+  configure(worker: PoseControl): Promise<void>;
   /** One frame's decision, visible or not: the camera's rate is matched to it. */
   follow(decision: SamplingDecision, track: MediaStreamTrack | null): void;
   /** One frame's decision, shown under Sampling. */
@@ -18,18 +18,14 @@ export interface SamplingUi {
   resetTrack(): void;
 }
 
-export function setupSampling(
-  select: HTMLSelectElement,
-  out: HTMLElement,
-  api: () => PoseWorker | null,
-): SamplingUi {
+export function setupSampling(select: HTMLSelectElement, out: HTMLElement, tell: Tell): SamplingUi {
   let onBattery = false;
   let captureFps = 0;
 
   /** The frame-rate setting: adaptive, or a fixed rate. */
   const choice = (): { adaptive: boolean; fixedFps?: number } =>
     select.value === 'adaptive' ? { adaptive: true } : { adaptive: false, fixedFps: Number(select.value) };
-  select.addEventListener('change', () => void api()?.setSampling(choice()));
+  select.addEventListener('change', () => void tell((worker) => worker.setSampling(choice())));
 
   /** Lowers the rate on battery, where the browser says (Battery Status API: Chromium). */
   const watchBattery = async () => {
@@ -39,7 +35,7 @@ export function setupSampling(
       const battery = await nav.getBattery();
       const update = () => {
         onBattery = !battery.charging;
-        void api()?.setOnBattery(onBattery);
+        void tell((worker) => worker.setOnBattery(onBattery));
       };
       battery.addEventListener('chargingchange', update);
       update();

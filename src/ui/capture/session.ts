@@ -11,11 +11,11 @@
  * with fakes; the page supplies the real camera, worker and elements.
  */
 import { ENGINES, type BackendChoice, type EngineName } from '../../core/pose';
-import type { EngineInfo } from '../../../workers/engine/pose-engine';
 import type { Feed, FeedHandlers } from './feed';
-import type { PoseClient, PoseWorker } from './pose-client';
+import type { PoseClient, PoseControl, Tell } from './pose-client';
 import type { Recovery } from './recovery';
 import type { WatchLock } from './watch-lock';
+import type { EngineInfo, EngineStats } from '../../protocol/pose-protocol';
 
 /** What the session tells the page. */
 export interface SessionView {
@@ -47,19 +47,11 @@ export interface SessionDeps {
   recovery: Recovery;
   watchLock(onTakenOver: () => void): WatchLock;
   /** An engine loaded in a (new) worker: hand it the page's settings. */
-  configure(api: PoseWorker): Promise<void>;
+  configure(worker: PoseControl): Promise<void>;
   /** A source starts: its field of view and the stored neutral go to the worker. */
-  useSource(api: PoseWorker, track: MediaStreamTrack | null): Promise<void>;
+  useSource(worker: PoseControl, track: MediaStreamTrack | null): Promise<void>;
   handlers: FeedHandlers;
 }
-
-/**
- * How often people are counted while monitoring, ms: once a minute while the
- * page is seen (it says how many), every five minutes while it is hidden.
- * A count runs a second, larger model (about 190 ms of a core here).
- */
-const COUNT_PEOPLE_EVERY_MS = 60_000;
-const COUNT_PEOPLE_HIDDEN_EVERY_MS = 300_000;
 
 export class MonitoringSession {
   private client: PoseClient | null = null;
@@ -76,25 +68,33 @@ export class MonitoringSession {
     this.watch = deps.watchLock(() => void this.watchedElsewhere());
   }
 
-  /** The page was hidden or shown: people are counted less often while nobody sees the count. */
+  /** The page was hidden or shown: the worker is told (it counts people less often while nobody sees the count). */
   setPageHidden(hidden: boolean): void {
     if (hidden === this.hidden) return;
     this.hidden = hidden;
-    void this.api?.setOptions({ countPeopleEveryMs: this.countPeopleEveryMs() }).catch(() => undefined);
+    if (this.loaded) void this.tell((worker) => worker.setPageHidden(hidden));
   }
 
-  private countPeopleEveryMs(): number {
-    return this.hidden ? COUNT_PEOPLE_HIDDEN_EVERY_MS : COUNT_PEOPLE_EVERY_MS;
-  }
+  /**
+   * Sends an intent to the worker, whether or not an engine is loaded yet
+   * (settings can go to it); none is sent while there is no worker (the
+   * next one is configured when it starts). A failure is said on the page.
+   */
+  readonly tell: Tell = async (call) => {
+    const client = this.client;
+    if (!client) return undefined;
+    try {
+      return await call(client);
+    } catch (err) {
+      if (client === this.client) this.deps.view.say(`The pose worker refused a change: ${errorText(err)}`);
+      return undefined;
+    }
+  };
 
-  /** The worker's API while an engine runs in it. */
-  get api(): PoseWorker | null {
-    return this.client && this.loaded ? this.client.api : null;
-  }
-
-  /** The worker's API, whether or not an engine is loaded yet (settings can go to it). */
-  get workerApi(): PoseWorker | null {
-    return this.client?.api ?? null;
+  /** The engine's counters while one runs (null otherwise, or when the worker does not answer). */
+  async engineStats(): Promise<EngineStats | null> {
+    if (!this.client || !this.loaded) return null;
+    return this.client.stats().catch(() => null);
   }
 
   get currentTrack(): MediaStreamTrack | null {
@@ -136,7 +136,7 @@ export class MonitoringSession {
   /** An image: the page sends it as frames itself. */
   async startImage(bitmap: ImageBitmap): Promise<void> {
     const client = this.poseClient();
-    await this.deps.useSource(client.api, null);
+    await this.deps.useSource(client, null);
     this.feed = this.deps.pullFrames(client, () => createImageBitmap(bitmap), this.deps.handlers, 5);
     this.deps.view.started('page-pull', null);
   }
@@ -211,10 +211,10 @@ export class MonitoringSession {
     const key = `${engine}/${backend}`;
     if (this.loaded === key) return;
     this.deps.view.engineLoading(engine);
-    const api = this.poseClient().api;
-    const info = await api.init({ engine, backend });
-    await api.setOptions({ countPeopleEveryMs: this.countPeopleEveryMs() });
-    await this.deps.configure(api);
+    const client = this.poseClient();
+    const info = await client.loadEngine({ engine, backend });
+    await client.setPageHidden(this.hidden);
+    await this.deps.configure(client);
     this.loaded = key;
     this.deps.view.engineLoaded(info);
   }
@@ -247,7 +247,7 @@ export class MonitoringSession {
     this.track = track;
     this.trackKind = what;
     const client = this.poseClient();
-    await this.deps.useSource(client.api, track);
+    await this.deps.useSource(client, track);
     this.feed = await this.deps.feedTrack(client, track, this.deps.handlers);
     this.deps.view.started(this.feed.mode, what === 'camera' ? this.stream : null);
   }
@@ -279,7 +279,7 @@ export class MonitoringSession {
     try {
       await this.ensureEngine();
       const client = this.poseClient();
-      await this.deps.useSource(client.api, track);
+      await this.deps.useSource(client, track);
       this.feed = await this.deps.feedTrack(client, track, this.deps.handlers);
       this.deps.view.say(`The pose worker stopped (${message}) and was started again.`, 'info');
     } catch (err) {
@@ -318,7 +318,9 @@ export class MonitoringSession {
 
 /** What went wrong, for the page: a camera's own message, or the model's, or "Could not start". */
 export function describeError(err: unknown): string {
-  const text = err instanceof Error ? err.message : String(err);
+  const text = errorText(err);
   if (err instanceof Error && err.name === 'CameraError') return text;
   return text.includes('model') ? text : `Could not start: ${text}`;
 }
+
+const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));

@@ -5,9 +5,9 @@
  * timers the browser slows), and at once when the page is hidden or left.
  * A crash loses at most the last batch.
  */
-import type { PostureFrameResult } from '../../../workers/engine/api';
 import { MinuteAggregator, historySample } from '../../core/history/aggregate';
 import type { HistoryStore } from './history-store';
+import type { PostureFrameResult } from '../../protocol/pose-protocol';
 
 /** Written at least this often, ms (with one result a second or more, nothing older than 10 s is ever unsaved). */
 const FLUSH_MS = 8000;

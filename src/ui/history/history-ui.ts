@@ -3,13 +3,13 @@
  * worker (hidden or not), and keeps the Today view drawn while it is shown
  * (today's chart redrawn at most once a minute, and when the view opens).
  */
-import type { PostureFrameResult } from '../../../workers/engine/api';
 import { createHistoryRecorder } from './history-recorder';
 import { openHistory, type HistoryStore } from './history-store';
 import { historyElements, setupHistoryView } from './history-view';
 import { setText } from '../shell/dom';
 import { formatDuration } from '../../core/alerts/message';
 import { localDay } from '../../core/history/minute';
+import type { PostureFrameResult } from '../../protocol/pose-protocol';
 
 const REDRAW_MS = 60_000;
 

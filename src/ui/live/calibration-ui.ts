@@ -1,16 +1,18 @@
 /**
  * Calibration in the page: starting it, showing its progress and outcome
  * (what the setup lets the app measure, and what not and why), keeping the
- * neutral, and handing a stored neutral to the worker when the camera
- * starts (unless it was taken with another camera or another field of view).
+ * neutral the worker finished, and offering the stored one to the worker
+ * when the camera starts (which uses it unless it was taken with another
+ * camera or another field of view).
  */
 import { setData, setHidden, setText } from '../shell/dom';
-import type { PostureFrameResult } from '../../../workers/engine/api';
 import type { Neutral } from '../../core/posture/calibration';
+import type { PostureSample } from '../../core/posture/tracker';
+import type { PostureFrameResult } from '../../protocol/pose-protocol';
 import { READING_NAMES, type MetricKey } from '../../core/posture/metrics/metric';
 import { UNKNOWN_CAMERA_SOURCE, formatFov, sameFov, type FovEstimate } from '../../core/posture/fov';
 import { deleteNeutral, loadNeutral, saveNeutral } from '../settings/local-store';
-import type { PoseWorker } from '../capture/pose-client';
+import type { PoseControl, Tell } from '../capture/pose-client';
 import { showSample } from './posture-panel';
 import { createGuidedMoves } from './guided-moves';
 
@@ -36,146 +38,161 @@ export interface CalibrationElements {
 
 export interface CalibrationView {
   /** Starts calibrating; `guided`: the still part is followed by the guided moves (a live camera). */
-  start(api: PoseWorker, track: MediaStreamTrack | null, guided: boolean): Promise<void>;
+  start(track: MediaStreamTrack | null, guided: boolean): Promise<void>;
   /**
-   * A source started, its field of view already sent to the worker: hands
-   * over the stored neutral when it was taken with this camera and this
-   * field of view.
+   * A source started, its field of view already sent to the worker: offers
+   * it the stored neutral, which it uses when it was taken with this camera
+   * and this field of view.
    */
-  useStored(api: PoseWorker, track: MediaStreamTrack, fov: FovEstimate): Promise<void>;
+  useStored(worker: PoseControl, track: MediaStreamTrack, fov: FovEstimate): Promise<void>;
   /**
-   * The field of view the worker now has (the person changed it, or an
-   * image started): a neutral in use that was taken with another one is
-   * dropped, here and in storage, and the person is asked to calibrate again.
+   * The worker has a new field of view (the person changed it, or an image
+   * started); `neutralDropped`: the neutral in use was taken with another
+   * one, so the worker dropped it: it goes from storage too, and the person
+   * is asked to calibrate again.
    */
-  useFov(api: PoseWorker, fov: FovEstimate): Promise<void>;
+  fovChanged(fov: FovEstimate, neutralDropped: boolean): void;
   /** Every result, hidden or not: calibration's progress, and its outcome kept when it ends. */
   follow(result: PostureFrameResult): void;
   /** The metrics against the neutral (only while the page is seen). */
   show(result: PostureFrameResult): void;
 }
 
-export function createCalibrationView(el: CalibrationElements): CalibrationView {
-  /** The field of view in the worker, and where its figure comes from. */
-  let fov: FovEstimate | null = null;
-  /** The neutral the worker judges against. */
-  let inUse: Neutral | null = null;
-  const showOutcome = outcomeView(el);
-  /** The worker calibrating now (the guided moves' skip goes to it). */
-  let calibrating: PoseWorker | null = null;
-  const moves = createGuidedMoves(el.guided, () => void calibrating?.skipGuided());
-
+/** The texts that say which neutral is in use and how it was measured. */
+function describer(currentFov: () => FovEstimate | null) {
   /** "measured with a 78° field of view (typical external webcam)" */
   const measuredWith = (neutral: Neutral): string => {
     if (neutral.knownEyeDistanceCm != null) {
       return `scaled to the ${neutral.knownEyeDistanceCm.toFixed(0)} cm you measured to the screen`;
     }
+    const fov = currentFov();
     const degrees = formatFov(neutral.fovDeg);
     const source = fov && sameFov(fov.fovDeg, neutral.fovDeg) ? ` (${fov.source})` : '';
     return `measured with ${degrees.startsWith('8') ? 'an' : 'a'} ${degrees} field of view${source}`;
   };
   const unknownCameraHint = (): string =>
-    fov?.source === UNKNOWN_CAMERA_SOURCE
+    currentFov()?.source === UNKNOWN_CAMERA_SOURCE
       ? " If your camera's maker gives its field of view, choose it under Camera field of view, then calibrate again."
       : '';
+  return { measuredWith, unknownCameraHint };
+}
 
-  const use = (neutral: Neutral | null) => {
-    inUse = neutral;
-    showOutcome(neutral);
+/** `tell` sends the calibration's intents (start, skip the guided moves) to the worker. */
+export function createCalibrationView(el: CalibrationElements, tell: Tell): CalibrationView {
+  /** The field of view in the worker, and where its figure comes from (for the texts). */
+  let fov: FovEstimate | null = null;
+  const showOutcome = outcomeView(el);
+  const say = describer(() => fov);
+  const moves = createGuidedMoves(el.guided, () => void tell((worker) => worker.skipGuided()));
+  const showNone = (text: string) => {
+    showOutcome(null);
+    el.status.textContent = text;
   };
+  const follow = followCalibration(el, moves, (c) => {
+    if (!c.ok) {
+      // A refused calibration leaves the previous neutral in the worker; its lines would contradict the refusal.
+      showNone(`Not calibrated: ${c.message}`);
+      return;
+    }
+    // Kept as the worker has it (dated by the wall clock there), for the next visit.
+    const stored = saveNeutral(c.neutral);
+    showOutcome(c.neutral);
+    el.status.textContent = `Calibrated: your neutral posture, about ${c.neutral.screenDistanceCm.toFixed(0)} cm from the screen, ${say.measuredWith(c.neutral)}.${say.unknownCameraHint()}${
+      stored ? '' : ' This browser would not store it, so it lasts until the page closes.'
+    }`;
+  });
 
   return {
-    async start(api, track, guided) {
-      calibrating = api;
+    async start(track, guided) {
       el.button.disabled = true;
       const settings = track?.getSettings();
       el.status.textContent = 'Sit upright, look at the screen and hold still…';
       el.progress.hidden = false;
       el.progress.value = 0;
-      await api.startCalibration(
-        CALIBRATION_MS,
-        { label: track?.label ?? '', widthPx: settings?.width ?? 0, heightPx: settings?.height ?? 0 },
-        guided,
-      );
+      const camera = {
+        label: track?.label ?? '',
+        widthPx: settings?.width ?? 0,
+        heightPx: settings?.height ?? 0,
+      };
+      const started = await tell(async (worker) => {
+        await worker.startCalibration(CALIBRATION_MS, camera, guided);
+        return true;
+      });
+      if (started) return;
+      el.button.disabled = false;
+      el.progress.hidden = true;
+      el.status.textContent = 'Calibration could not start. Press Calibrate to try again.';
     },
 
-    async useStored(api, track, sourceFov) {
+    async useStored(worker, track, sourceFov) {
       fov = sourceFov;
       const neutral = loadNeutral();
       if (!neutral) {
-        use(null);
-        el.status.textContent =
-          'Not calibrated yet: sit upright, then press Calibrate. Until then nothing is judged.';
+        await worker.forgetNeutral();
+        showNone('Not calibrated yet: sit upright, then press Calibrate. Until then nothing is judged.');
         return;
       }
-      if (neutral.camera.label && track.label && neutral.camera.label !== track.label) {
-        await api.setNeutral(null);
-        use(null);
-        el.status.textContent = `You calibrated with another camera (${neutral.camera.label}). Press Calibrate again for this one.`;
-        el.onCameraChanged?.();
-        return;
-      }
-      if (!sameFov(neutral.fovDeg, sourceFov.fovDeg)) {
-        await api.setNeutral(null);
-        deleteNeutral();
-        use(null);
-        el.status.textContent = FOV_CHANGED;
-        return;
-      }
-      await api.setNeutral(neutral);
-      use(neutral);
-      el.status.textContent = `Calibrated on ${new Date(neutral.createdAtMs).toLocaleString()}, ${measuredWith(neutral)}. Recalibrate any time.`;
-    },
-
-    async useFov(api, changed) {
-      fov = changed;
-      if (!inUse || sameFov(inUse.fovDeg, changed.fovDeg)) return;
-      await api.setNeutral(null);
-      deleteNeutral();
-      use(null);
-      el.status.textContent = FOV_CHANGED;
-    },
-
-    follow(result) {
-      const p = result.posture;
-      const c = p.calibration;
-      if (c?.state === 'collecting') {
-        el.progress.hidden = false;
-        el.progress.value = c.progress;
-        el.status.textContent = `Sit upright, look at the screen and hold still… ${Math.ceil(c.remainingMs / 1000)} s`;
-      } else if (c?.state === 'guided') {
-        el.progress.hidden = true;
-        setText(
-          el.status,
-          'Your upright posture is taken. Now a few moves, so that knotless learns your face:',
+      const offer = await worker.offerNeutral(neutral, track.label);
+      if (offer.used) {
+        showOutcome(neutral);
+        el.status.textContent = `Calibrated on ${new Date(neutral.createdAtMs).toLocaleString()}, ${say.measuredWith(neutral)}. Recalibrate any time.`;
+      } else if (offer.why === 'other-camera') {
+        showNone(
+          `You calibrated with another camera (${neutral.camera.label}). Press Calibrate again for this one.`,
         );
-        moves.show(c.guided);
-      } else if (c?.state === 'finished') {
-        el.progress.hidden = true;
-        moves.show(null);
-        el.button.disabled = false;
-        if (c.outcome.ok) {
-          // The worker times frames by the camera's clock: the date kept is the wall clock's.
-          const neutral = { ...c.outcome.neutral, createdAtMs: Date.now() };
-          const stored = saveNeutral(neutral);
-          use(neutral);
-          el.status.textContent = `Calibrated: your neutral posture, about ${neutral.screenDistanceCm.toFixed(0)} cm from the screen, ${measuredWith(neutral)}.${unknownCameraHint()}${
-            stored ? '' : ' This browser would not store it, so it lasts until the page closes.'
-          }`;
-        } else {
-          // A refused calibration leaves the previous neutral in the worker; its lines would contradict the refusal.
-          showOutcome(null);
-          el.status.textContent = `Not calibrated: ${c.outcome.message}`;
-        }
-      } else if (p.needsRecalibration) {
-        setText(el.status, 'The camera resolution changed since you calibrated. Press Calibrate again.');
+        el.onCameraChanged?.();
+      } else {
+        deleteNeutral();
+        showNone(FOV_CHANGED);
       }
     },
+
+    fovChanged(changed, neutralDropped) {
+      fov = changed;
+      if (!neutralDropped) return;
+      deleteNeutral();
+      showNone(FOV_CHANGED);
+    },
+
+    follow,
 
     show(result) {
       setData(el.metrics, 'calibrated', String(result.posture.calibrated));
       showSample(el.metrics, result.posture);
     },
+  };
+}
+
+type Outcome = Extract<NonNullable<PostureSample['calibration']>, { state: 'finished' }>['outcome'];
+
+/** Shows a calibration's progress frame by frame; `finished` is told its outcome once. */
+function followCalibration(
+  el: CalibrationElements,
+  moves: ReturnType<typeof createGuidedMoves>,
+  finished: (outcome: Outcome) => void,
+): (result: PostureFrameResult) => void {
+  return (result) => {
+    const p = result.posture;
+    const c = p.calibration;
+    if (c?.state === 'collecting') {
+      el.progress.hidden = false;
+      el.progress.value = c.progress;
+      el.status.textContent = `Sit upright, look at the screen and hold still… ${Math.ceil(c.remainingMs / 1000)} s`;
+    } else if (c?.state === 'guided') {
+      el.progress.hidden = true;
+      setText(
+        el.status,
+        'Your upright posture is taken. Now a few moves, so that knotless learns your face:',
+      );
+      moves.show(c.guided);
+    } else if (c?.state === 'finished') {
+      el.progress.hidden = true;
+      moves.show(null);
+      el.button.disabled = false;
+      finished(c.outcome);
+    } else if (p.needsRecalibration) {
+      setText(el.status, 'The camera resolution changed since you calibrated. Press Calibrate again.');
+    }
   };
 }
 

@@ -5,8 +5,8 @@
  * only while the page is seen.
  */
 import { setText } from '../shell/dom';
-import type { PostureFrameResult } from '../../../workers/engine/api';
 import { RateMeter, summarize } from '../../core/rate';
+import type { PostureFrameResult } from '../../protocol/pose-protocol';
 
 export interface LoopStatusElements {
   engine: HTMLElement;

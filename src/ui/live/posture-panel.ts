@@ -2,6 +2,7 @@
 import { setData, setHidden, setStyle, setText } from '../shell/dom';
 import type { MetricKey } from '../../core/posture/metrics/metric';
 import type { PostureSample } from '../../core/posture/tracker';
+import { capitalise } from '../../core/text';
 
 interface Row {
   key: MetricKey | 'stillness';
@@ -48,7 +49,7 @@ export function showSample(list: HTMLElement, sample: PostureSample): void {
     if (value == null) {
       // Unknown, and why: said next to the reading, in words a person can act on.
       setText(out, 'unknown');
-      setText(why, capitalise(sample.reasons[row.key] ?? 'not measured'));
+      setText(why, `${capitalise(sample.reasons[row.key] ?? 'not measured')}.`);
       setHidden(why, false);
       setData(li, 'value', '');
       setStyle(fill, 'width', '0px');
@@ -71,5 +72,3 @@ export function showSample(list: HTMLElement, sample: PostureSample): void {
     setData(li, 'value', value.toFixed(3));
   }
 }
-
-const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1) + '.';

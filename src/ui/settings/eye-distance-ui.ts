@@ -8,7 +8,7 @@
 import { setHidden, setText } from '../shell/dom';
 import { KNOWN_DISTANCE_RANGE_CM } from '../../core/posture/calibration';
 import { loadEyeDistance, saveEyeDistance } from './local-store';
-import type { PoseWorker } from '../capture/pose-client';
+import type { PoseControl, Tell } from '../capture/pose-client';
 
 export interface EyeDistanceElements {
   input: HTMLInputElement;
@@ -18,7 +18,7 @@ export interface EyeDistanceElements {
 
 export interface EyeDistanceUi {
   /** A worker started: it gets the stored distance. */
-  apply(api: PoseWorker): Promise<void>;
+  apply(worker: PoseControl): Promise<void>;
 }
 
 const [LOW, HIGH] = KNOWN_DISTANCE_RANGE_CM;
@@ -26,7 +26,7 @@ const OUT_OF_RANGE = `Type the distance from your eyes to the screen in centimet
 const TAKES_EFFECT = 'It is used from your next calibration: press Calibrate once you sit as you measured.';
 
 /** Builds the setting from the stored distance; a change goes to the running worker, if any. */
-export function setupEyeDistance(el: EyeDistanceElements, api: () => PoseWorker | null): EyeDistanceUi {
+export function setupEyeDistance(el: EyeDistanceElements, tell: Tell): EyeDistanceUi {
   let stored = loadEyeDistance();
   el.input.min = String(LOW);
   el.input.max = String(HIGH);
@@ -46,7 +46,7 @@ export function setupEyeDistance(el: EyeDistanceElements, api: () => PoseWorker 
     stored = cm;
     saveEyeDistance(cm);
     setText(el.note, cm == null ? 'Not told: centimetres follow the field of view.' : TAKES_EFFECT);
-    void api()?.setKnownEyeDistance(cm);
+    void tell((worker) => worker.setKnownEyeDistance(cm));
   });
 
   return {

@@ -16,7 +16,8 @@ import {
   type ResolvedFov,
 } from '../../core/posture/fov';
 import { loadFovChoice, saveFovChoice } from './local-store';
-import type { PoseWorker } from '../capture/pose-client';
+import type { PoseControl, Tell } from '../capture/pose-client';
+import { capitalise } from '../../core/text';
 
 export interface FovElements {
   select: HTMLSelectElement;
@@ -26,31 +27,25 @@ export interface FovElements {
   error: HTMLElement;
 }
 
+/** The field of view a source runs with, and whether the worker dropped the neutral in use for it. */
+export interface FovApplied {
+  fov: ResolvedFov;
+  neutralDropped: boolean;
+}
+
 export interface FovUi {
   /**
    * A source started (`label`: its camera's name, empty for a file): sends
    * the field of view chosen for it to the worker, and returns it.
    */
-  apply(api: PoseWorker, label: string): Promise<ResolvedFov>;
+  apply(worker: PoseControl, label: string): Promise<FovApplied>;
 }
 
 const CUSTOM = 'custom';
 const OUT_OF_RANGE = `Type the camera's field of view in degrees, from ${CUSTOM_FOV_RANGE[0]} to ${CUSTOM_FOV_RANGE[1]} (its maker gives it as the diagonal field of view). Until then the previous one is kept.`;
 
-/**
- * Builds the setting from the stored choice. `changed` is told of every
- * change the person makes while a worker runs, after the worker has it.
- */
-export function setupFov(
-  el: FovElements,
-  api: () => PoseWorker | null,
-  changed: (api: PoseWorker, fov: FovEstimate) => Promise<void>,
-): FovUi {
-  let choice: FovChoice = loadFovChoice();
-  /** The label of the source running, null before one starts. */
-  let label: string | null = null;
-  let current = resolveFovChoice(choice, '');
-
+/** The select's choices: the camera's estimate (its text set by showAuto), the presets, Custom. */
+function fillChoices(el: FovElements): HTMLOptionElement {
   const auto = new Option('', 'auto');
   el.select.replaceChildren(
     auto,
@@ -59,7 +54,31 @@ export function setupFov(
   );
   el.custom.min = String(CUSTOM_FOV_RANGE[0]);
   el.custom.max = String(CUSTOM_FOV_RANGE[1]);
+  return auto;
+}
 
+/** Shows (or, with null, hides) the custom figure's error. */
+function showError(el: FovElements, text: string | null): void {
+  setText(el.error, text ?? '');
+  setHidden(el.error, text === null);
+  el.custom.setAttribute('aria-invalid', String(text !== null));
+}
+
+/**
+ * Builds the setting from the stored choice. `changed` is told of every
+ * change the person makes while a worker runs, with the worker's answer.
+ */
+export function setupFov(
+  el: FovElements,
+  tell: Tell,
+  changed: (fov: FovEstimate, neutralDropped: boolean) => void,
+): FovUi {
+  let choice: FovChoice = loadFovChoice();
+  /** The label of the source running, null before one starts. */
+  let label: string | null = null;
+  let current = resolveFovChoice(choice, '');
+
+  const auto = fillChoices(el);
   const showAuto = () => {
     const estimate = label === null ? null : resolveFovChoice('auto', label);
     setText(
@@ -69,12 +88,6 @@ export function setupFov(
         : 'Estimate from the camera (once it starts)',
     );
   };
-  const showError = (text: string | null) => {
-    setText(el.error, text ?? '');
-    setHidden(el.error, text === null);
-    el.custom.setAttribute('aria-invalid', String(text !== null));
-  };
-
   el.select.value = typeof choice === 'number' ? CUSTOM : choice;
   if (typeof choice === 'number') el.custom.value = String(choice);
   setHidden(el.customField, typeof choice !== 'number');
@@ -85,46 +98,51 @@ export function setupFov(
     choice = next;
     saveFovChoice(next);
     current = resolveFovChoice(next, label ?? '');
-    const worker = api();
-    if (!worker || label === null) return; // the next source to start gets it
-    await worker.setFov(current.fovDeg);
-    await changed(worker, current);
+    if (label === null) return; // the next source to start gets it
+    const sent = current;
+    const answer = await tell((worker) => worker.setFov(sent.fovDeg));
+    if (answer) changed(sent, answer.neutralDropped);
   };
-
-  const commitCustom = () => {
-    const value = el.custom.valueAsNumber;
-    if (!isCustomFov(value)) {
-      showError(OUT_OF_RANGE);
-      return;
-    }
-    showError(null);
-    void commit(value);
-  };
-
-  el.select.addEventListener('change', () => {
-    const custom = el.select.value === CUSTOM;
-    setHidden(el.customField, !custom);
-    if (!custom) {
-      showError(null);
-      void commit(el.select.value as FovChoice);
-      return;
-    }
-    // Custom starts from the field of view in use, so that picking it changes nothing yet.
-    if (el.custom.value === '') el.custom.value = String(current.fovDeg);
-    el.custom.focus();
-    commitCustom();
-  });
-  el.custom.addEventListener('change', commitCustom);
+  listenForChoice(el, () => current.fovDeg, commit);
 
   return {
     async apply(worker, sourceLabel) {
       label = sourceLabel;
       current = resolveFovChoice(choice, label);
       showAuto();
-      await worker.setFov(current.fovDeg);
-      return current;
+      const answer = await worker.setFov(current.fovDeg);
+      return { fov: current, neutralDropped: answer.neutralDropped };
     },
   };
 }
 
-const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+/** The select and the custom figure: a valid choice is committed, a figure out of range says so. */
+function listenForChoice(
+  el: FovElements,
+  inUseDeg: () => number,
+  commit: (next: FovChoice) => Promise<void>,
+) {
+  const commitCustom = () => {
+    const value = el.custom.valueAsNumber;
+    if (!isCustomFov(value)) {
+      showError(el, OUT_OF_RANGE);
+      return;
+    }
+    showError(el, null);
+    void commit(value);
+  };
+  el.select.addEventListener('change', () => {
+    const custom = el.select.value === CUSTOM;
+    setHidden(el.customField, !custom);
+    if (!custom) {
+      showError(el, null);
+      void commit(el.select.value as FovChoice);
+      return;
+    }
+    // Custom starts from the field of view in use, so that picking it changes nothing yet.
+    if (el.custom.value === '') el.custom.value = String(inUseDeg());
+    el.custom.focus();
+    commitCustom();
+  });
+  el.custom.addEventListener('change', commitCustom);
+}

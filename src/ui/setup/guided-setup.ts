@@ -7,9 +7,9 @@
  * takes the focus when it opens.
  */
 import { byId as $, setData, setHidden, setText } from '../shell/dom';
-import type { PostureFrameResult } from '../../../workers/engine/api';
 import { checkFraming } from './framing';
 import { createGuidedMoves } from '../live/guided-moves';
+import type { PostureFrameResult } from '../../protocol/pose-protocol';
 
 export type SetupStep = 'intro' | 'framing' | 'calibrating' | 'done';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { BackendChoice, EngineName } from '../../../src/core/pose';
 import type { Feed, FeedHandlers } from '../../../src/ui/capture/feed';
-import type { PoseClient, PoseWorker } from '../../../src/ui/capture/pose-client';
+import type { PoseClient } from '../../../src/ui/capture/pose-client';
 import { MonitoringSession, type SessionDeps, type SessionView } from '../../../src/ui/capture/session';
 
 /** A camera track: an event target with a state, as the browser's. */
@@ -20,23 +20,22 @@ const stream = (track = new FakeTrack()) =>
 
 /** A worker: `broken` engines fail to load, as a missing model file does. */
 function fakeClient(broken: readonly string[], onCrash: (m: string) => void) {
-  const api = {
-    init: vi.fn(async ({ engine, backend }: { engine: EngineName; backend: BackendChoice }) => {
+  const calls = {
+    loadEngine: vi.fn(async ({ engine, backend }: { engine: EngineName; backend: BackendChoice }) => {
       if (broken.includes(engine)) throw new Error(`The ${engine} model could not be loaded`);
       return { engine, backend: backend === 'auto' ? 'wasm' : backend, inputPx: 160 };
     }),
-    setOptions: vi.fn(async () => undefined),
+    setPageHidden: vi.fn(async (_hidden: boolean) => undefined),
     stopStream: vi.fn(async () => undefined),
+    stats: vi.fn(async () => ({ framesProcessed: 3, framesDropped: 0, framesReused: 1, tensors: 7 })),
+    setSampling: vi.fn(async () => {
+      throw new Error('fixedFps must be 0.2 to 30, got 99');
+    }),
   };
-  return {
-    api: api as unknown as PoseWorker,
-    dispose: vi.fn(),
-    crash: onCrash,
-    raw: api,
-  } as unknown as PoseClient & {
+  return Object.assign(calls, { dispose: vi.fn(), crash: onCrash, raw: calls }) as unknown as PoseClient & {
     crash: (m: string) => void;
     dispose: ReturnType<typeof vi.fn>;
-    raw: typeof api;
+    raw: typeof calls;
   };
 }
 
@@ -99,32 +98,45 @@ describe('the monitoring session', () => {
     const t = setup();
     await t.session.startCamera();
     expect(t.clients).toHaveLength(1);
-    expect(t.clients[0]!.raw.init).toHaveBeenCalledWith({ engine: 'movenet-lightning', backend: 'wasm' });
-    expect(t.clients[0]!.raw.setOptions).toHaveBeenCalledWith({ countPeopleEveryMs: 60_000 });
+    expect(t.clients[0]!.raw.loadEngine).toHaveBeenCalledWith({
+      engine: 'movenet-lightning',
+      backend: 'wasm',
+    });
+    expect(t.clients[0]!.raw.setPageHidden).toHaveBeenCalledWith(false);
     expect(t.deps.configure).toHaveBeenCalledTimes(1);
-    expect(t.deps.useSource).toHaveBeenCalledWith(t.clients[0]!.api, t.feeds[0]!.track);
+    expect(t.deps.useSource).toHaveBeenCalledWith(t.clients[0], t.feeds[0]!.track);
     expect(t.view.started).toHaveBeenCalledWith('worker-stream', expect.anything());
     expect(t.session.running).toBe(true);
-    expect(t.session.api).toBe(t.clients[0]!.api);
+    expect(await t.session.engineStats()).toMatchObject({ tensors: 7 });
     expect(t.said.filter((s) => s !== null)).toEqual([]);
   });
 
-  it('counts people every minute while the page is seen, every five while it is hidden', async () => {
+  it('tells the worker when the page is hidden or shown, once per change, and nothing after dispose', async () => {
     const t = setup();
     await t.session.startCamera();
-    const setOptions = t.clients[0]!.raw.setOptions;
+    const told = t.clients[0]!.raw.setPageHidden;
     t.session.setPageHidden(true);
-    expect(setOptions).toHaveBeenLastCalledWith({ countPeopleEveryMs: 300_000 });
+    await vi.waitFor(() => expect(told).toHaveBeenLastCalledWith(true));
     t.session.setPageHidden(false);
-    expect(setOptions).toHaveBeenLastCalledWith({ countPeopleEveryMs: 60_000 });
-    const calls = setOptions.mock.calls.length;
+    await vi.waitFor(() => expect(told).toHaveBeenLastCalledWith(false));
+    const calls = told.mock.calls.length;
     t.session.setPageHidden(false);
-    expect(setOptions.mock.calls.length).toBe(calls);
+    expect(told.mock.calls.length).toBe(calls);
     // The page going away: its worker is let go, and the page hiding as it closes calls nothing on it.
     t.session.dispose();
-    expect(t.session.api).toBeNull();
+    expect(await t.session.engineStats()).toBeNull();
     t.session.setPageHidden(true);
-    expect(setOptions.mock.calls.length).toBe(calls);
+    expect(told.mock.calls.length).toBe(calls);
+  });
+
+  it('says on the page why the worker refused a setting, and sends none while there is no worker', async () => {
+    const t = setup();
+    expect(await t.session.tell((worker) => worker.setSampling({ fixedFps: 99 }))).toBeUndefined();
+    expect(t.said.filter((s) => s !== null)).toEqual([]);
+    await t.session.startCamera();
+    expect(await t.session.tell((worker) => worker.setSampling({ fixedFps: 99 }))).toBeUndefined();
+    expect(t.said.at(-1)).toBe('The pose worker refused a change: fixedFps must be 0.2 to 30, got 99');
+    expect(await t.session.tell((worker) => worker.stats())).toMatchObject({ framesReused: 1 });
   });
 
   it('says what the camera said when it cannot be opened, and runs nothing', async () => {
@@ -160,7 +172,7 @@ describe('the monitoring session', () => {
     await t.crashes[0]!.restart();
     expect(t.clients).toHaveLength(2);
     expect(t.feeds[1]!.track).toBe(track);
-    expect(t.clients[1]!.raw.init).toHaveBeenCalled();
+    expect(t.clients[1]!.raw.loadEngine).toHaveBeenCalled();
     expect(t.said.at(-1)).toMatch(/was started again/);
     expect(t.session.running).toBe(true);
   });
@@ -206,6 +218,11 @@ describe('the monitoring session', () => {
     await t.session.switchEngine();
     expect(t.said.at(-1)).toMatch(/movenet-thunder model could not be loaded/);
     expect(t.view.engineShown).toHaveBeenLastCalledWith('movenet-lightning', 'wasm');
-    expect(t.session.api).toBe(t.clients[0]!.api);
+    expect(t.clients).toHaveLength(1);
+    expect(t.clients[0]!.raw.loadEngine).toHaveBeenLastCalledWith({
+      engine: 'movenet-thunder',
+      backend: 'wasm',
+    });
+    expect(await t.session.engineStats()).toMatchObject({ tensors: 7 });
   });
 });

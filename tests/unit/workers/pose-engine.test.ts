@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { KEYPOINT_NAMES, type Keypoint } from '../../../src/core/pose';
-import type { Detector, Estimate, FrameLike } from '../../../workers/engine/detector';
+import type { Detector, Estimate } from '../../../workers/engine/detector';
 import { PoseEngine, upperBodyScore } from '../../../workers/engine/pose-engine';
 import { backendOrder, isSoftwareRenderer } from '../../../workers/engine/backend-order';
 import {
@@ -8,6 +8,7 @@ import {
   resolveEngineOptions,
   DEFAULT_ENGINE_OPTIONS,
 } from '../../../workers/engine/config';
+import type { FrameLike } from '../../../src/protocol/pose-protocol';
 
 /** A frame stand-in that records whether it was closed. */
 function fakeFrame(width = 640, height = 480) {
