@@ -77,6 +77,33 @@ function describer(currentFov: () => FovEstimate | null) {
   return { measuredWith, unknownCameraHint };
 }
 
+/** Starts calibrating on `track`; when the worker will not, the button is given back and the status says so. */
+async function startCalibration(
+  el: CalibrationElements,
+  tell: Tell,
+  track: MediaStreamTrack | null,
+  guided: boolean,
+): Promise<void> {
+  el.button.disabled = true;
+  const settings = track?.getSettings();
+  el.status.textContent = 'Sit upright, look at the screen and hold still…';
+  el.progress.hidden = false;
+  el.progress.value = 0;
+  const camera = {
+    label: track?.label ?? '',
+    widthPx: settings?.width ?? 0,
+    heightPx: settings?.height ?? 0,
+  };
+  const started = await tell(async (worker) => {
+    await worker.startCalibration(CALIBRATION_MS, camera, guided);
+    return true;
+  });
+  if (started) return;
+  el.button.disabled = false;
+  el.progress.hidden = true;
+  el.status.textContent = 'Calibration could not start. Press Calibrate to try again.';
+}
+
 /** `tell` sends the calibration's intents (start, skip the guided moves) to the worker. */
 export function createCalibrationView(el: CalibrationElements, tell: Tell): CalibrationView {
   /** The field of view in the worker, and where its figure comes from (for the texts). */
@@ -103,26 +130,7 @@ export function createCalibrationView(el: CalibrationElements, tell: Tell): Cali
   });
 
   return {
-    async start(track, guided) {
-      el.button.disabled = true;
-      const settings = track?.getSettings();
-      el.status.textContent = 'Sit upright, look at the screen and hold still…';
-      el.progress.hidden = false;
-      el.progress.value = 0;
-      const camera = {
-        label: track?.label ?? '',
-        widthPx: settings?.width ?? 0,
-        heightPx: settings?.height ?? 0,
-      };
-      const started = await tell(async (worker) => {
-        await worker.startCalibration(CALIBRATION_MS, camera, guided);
-        return true;
-      });
-      if (started) return;
-      el.button.disabled = false;
-      el.progress.hidden = true;
-      el.status.textContent = 'Calibration could not start. Press Calibrate to try again.';
-    },
+    start: (track, guided) => startCalibration(el, tell, track, guided),
 
     async useStored(worker, track, sourceFov) {
       fov = sourceFov;
