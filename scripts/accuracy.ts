@@ -68,6 +68,7 @@ import { FIXTURE_FORMAT, replayRun, type KeypointsFixture } from './accuracy/key
 import { PostureTracker } from '../src/core/posture/tracker';
 import { launchChromium, startAppServer } from './harness';
 import { readFileSync } from 'node:fs';
+import { roundTo } from '../src/core/numbers';
 
 const USAGE = 'usage: npm run accuracy [-- --rig-only | --real-only] [--real-from recorded.keypoints.json]';
 
@@ -106,7 +107,7 @@ const progress = (message: string) => process.stderr.write(`accuracy: ${message}
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
 /** Rounded to `digits` decimals (a number, for the JSON line). */
-const round = (x: number, digits = 3) => Number(x.toFixed(digits));
+const round = (x: number, digits = 3) => roundTo(x, digits);
 /** One decimal, without a minus sign on zero. */
 const one = (x: number) => (Math.abs(x) < 0.05 ? '0.0' : x.toFixed(1));
 

@@ -195,6 +195,246 @@ const baselineSummary = (run: PerFrame) =>
       }
     : null;
 
+/** Chromium's per-frame runs, then Firefox's, given ample time for its own, then let go. */
+async function perFrameBrowsers(
+  browser: Browser,
+  page: Page,
+  url: string,
+): Promise<{ chromiumRun: PerFrame; firefoxRun: PerFrame | null; firefoxSkipped: string | null }> {
+  const perFrameStart = performance.now();
+  const chromiumRun = await perFrame(browser, page, 'chromium', `Chromium ${browser.version()}, headless:`);
+  const firefoxOutcome = await perFrameFirefox(url, 10 * 60_000 + 10 * (performance.now() - perFrameStart));
+  const firefoxRun = typeof firefoxOutcome === 'string' ? null : firefoxOutcome;
+  const firefoxSkipped = typeof firefoxOutcome === 'string' ? firefoxOutcome : null;
+  if (firefoxSkipped) console.log(`skipped Firefox: ${firefoxSkipped}`);
+  return { chromiumRun, firefoxRun, firefoxSkipped };
+}
+
+interface Soak {
+  frames: number;
+  tensorGrowth: number;
+  heapGrowthMB: number;
+}
+
+/** Soak: one engine over many frames, the pose worker's heap and tensors before and after. */
+async function soakRun(browser: Browser, page: Page): Promise<Soak | null> {
+  if (SOAK_FRAMES <= 0) return null;
+  const heap0 = await heapMB(browser, page);
+  const [r] = await page.evaluate(
+    (req) => (window as unknown as { runBench(r: BenchRequest): Promise<EngineBench[]> }).runBench(req),
+    {
+      runs: [{ engine: 'movenet-lightning', backend: 'wasm' }],
+      frames: SOAK_FRAMES,
+      warmup: WARMUP,
+    } as BenchRequest,
+  );
+  const heap1 = await heapMB(browser, page);
+  const soak = {
+    frames: SOAK_FRAMES,
+    tensorGrowth: r!.tensorGrowth,
+    heapGrowthMB: Math.round((heap1 - heap0) * 100) / 100,
+  };
+  console.log(
+    `soak: ${SOAK_FRAMES} frames of movenet-lightning/wasm: tensor growth ${soak.tensorGrowth}, JS heap growth ${soak.heapGrowthMB} MB`,
+  );
+  return soak;
+}
+
+/** Days of synthetic per-minute history: writing it, the day's chart, the month's trend, export and delete. */
+async function historyRun(page: Page, url: string): Promise<HistoryBench | null> {
+  if (HISTORY_DAYS <= 0) return null;
+  await page.goto(`${url}scripts/bench/history.html`);
+  await page.waitForFunction(() => 'historyBenchReady' in window);
+  const history = await page.evaluate(
+    (days) =>
+      (window as unknown as { runHistoryBench(d: number): Promise<HistoryBench> }).runHistoryBench(days),
+    HISTORY_DAYS,
+  );
+  console.log(
+    `history: ${history.minutes} minutes (${history.days} days) written in ${(history.fillMs / 1000).toFixed(1)} s; one day's chart opens in ${history.dayChartMs} ms median (p95 ${history.dayChartP95Ms}), with the month's trend ${history.trendMonthMs} ms; CSV export of all ${history.exportMs} ms (${history.exportMB} MB); deleting all ${history.deleteMs} ms`,
+  );
+  return history;
+}
+
+/**
+ * Steady monitoring in the headless app, between two runs of the camera
+ * floor (the mean of the two, so that a noisy spell falls on both).
+ */
+async function monitoringRun(
+  url: string,
+): Promise<{ monitoring: MonitoringResult | null; floorHeadless: number | null }> {
+  if (MONITOR_MINUTES <= 0) return { monitoring: null, floorHeadless: null };
+  const floorClip = await sittingClip(false, CAMERA_FPS);
+  const floorBefore = await benchFloorHeadless(url, floorClip, MONITOR_MINUTES);
+  const monitoring = await benchMonitoring(url, MONITOR_MINUTES, HIDDEN_MINUTES, CAMERA_FPS, STILL_MINUTES);
+  const floorAfter = await benchFloorHeadless(url, floorClip, MONITOR_MINUTES);
+  const floorHeadless = round((floorBefore + floorAfter) / 2);
+  console.log(
+    `camera floor, headless: ${floorBefore}% and ${floorAfter}% of a core, before and after the app's stretches`,
+  );
+  printMonitoring(monitoring);
+  return { monitoring, floorHeadless };
+}
+
+/** The monitoring stretches, one line each: share of a core by process, samples a minute, reused poses. */
+function printMonitoring(m: MonitoringResult): void {
+  const processes = (r: Record<string, number>) =>
+    Object.entries(r)
+      .filter(([, v]) => v >= 0.5)
+      .map(([k, v]) => `${k.replace(/\.mojom\.\w+$/, '')} ${v}%`)
+      .join(', ');
+  const pct = (share: number) => `${Math.round(share * 100)} % of them reused a still picture's pose`;
+  console.log(
+    `monitoring: ${m.minutes} min steady in the app (fake camera at ${m.cameraFps} frames/s), camera picture shown: ${m.cpuPctOfCore}% of a core (${processes(m.cpuPctByProcess)}), ${m.samplesPerMin} samples/min, ${pct(m.reusedShare)}`,
+  );
+  console.log(
+    `monitoring: ${m.minutes} min more, camera picture off: ${m.cpuPctOfCorePictureOff}% of a core (${processes(m.cpuPctByProcessPictureOff)}), ${m.samplesPerMinPictureOff} samples/min, ${pct(m.reusedSharePictureOff)}; ${m.longTasks} long tasks in all`,
+  );
+  console.log(
+    `monitoring: ${m.minutes} min more, picture off, rate fixed at the steady 0.5 frames/s: ${m.cpuPctOfCoreSteadyRate}% of a core (${processes(m.cpuPctByProcessSteadyRate)}), ${m.samplesPerMinSteadyRate} samples/min, ${pct(m.reusedShareSteadyRate)}`,
+  );
+  if (m.still) {
+    console.log(
+      `monitoring: ${m.still.minutes} min on the footage's stillest stretch, default settings: ${m.still.cpuPctOfCore}% of a core (${processes(m.still.cpuPctByProcess)}), ${m.still.samplesPerMin} samples/min, ${pct(m.still.reusedShare)}`,
+    );
+  }
+  console.log(`monitoring: hidden (emulated) ${m.hiddenMinutes} min: ${m.hiddenSamplesPerMin} samples/min`);
+}
+
+/** The headed run under Xvfb (the camera floor and the app, in view and truly hidden); null without Xvfb. */
+async function headedRun(url: string): Promise<HeadedResult | null> {
+  if (HEADED_MINUTES > 0 && existsSync('/usr/bin/Xvfb')) {
+    const headed = await benchHeaded(url, await stillClip(CAMERA_FPS), HEADED_MINUTES, 2);
+    printHeaded(headed);
+    return headed;
+  } else if (HEADED_MINUTES > 0) {
+    console.log('skipped the headed run: no Xvfb (Debian package xvfb)');
+  }
+  return null;
+}
+
+/** Each headed round's share of a core, by thread, then the means against the camera floor. */
+function printHeaded(h: HeadedResult): void {
+  console.log(
+    `headed Chromium under Xvfb, cap12's stillest stretch at ${CAMERA_FPS} frames/s, ${HEADED_MINUTES} min a stretch, in turns, twice:`,
+  );
+  const threads = (t: Record<string, number>) =>
+    Object.entries(t)
+      .slice(0, 8)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+  h.rounds.forEach((r, i) => {
+    console.log(
+      `  round ${i + 1}: camera floor ${r.floorInView.cpuPct}% in view, ${r.floorHidden.cpuPct}% hidden; app ${r.appInView.cpuPct}% in view (${r.appInView.samplesPerMin} samples/min), ${r.appHidden.cpuPct}% hidden (${r.appHidden.samplesPerMin} samples/min)`,
+    );
+    for (const [what, s] of [
+      ['floor in view', r.floorInView],
+      ['floor hidden', r.floorHidden],
+      ['app in view', r.appInView],
+      ['app hidden', r.appHidden],
+    ] as const)
+      console.log(`    ${what}, by thread (%): ${threads(s.byThread)}`);
+  });
+  console.log(
+    `  mean: app in view ${h.cpuPctOfCore}% = ${ratio(h.cpuPctOfCore, h.cameraFloorCpuPct)} x the camera floor (${h.cameraFloorCpuPct}%); truly hidden ${h.cpuPctOfCoreHidden}% = ${ratio(h.cpuPctOfCoreHidden, h.cameraFloorCpuPctHidden)} x the floor (${h.cameraFloorCpuPctHidden}%), ${h.hiddenSamplesPerMin} samples/min`,
+  );
+}
+
+/**
+ * The JSON's monitoring object. Heap and tensors over the soak's 10,000
+ * frames; the rest from the monitoring run. cpuPctOfCore and the hidden
+ * figures come from the headed run when there is one.
+ */
+function monitoringSummary(
+  monitoring: MonitoringResult,
+  floorHeadless: number | null,
+  headed: HeadedResult | null,
+  soak: Soak | null,
+) {
+  return {
+    minutes: monitoring.minutes,
+    cameraFps: monitoring.cameraFps,
+    cpuPctOfCore: headed?.cpuPctOfCore ?? monitoring.cpuPctOfCore,
+    cameraFloorCpuPct: headed?.cameraFloorCpuPct ?? floorHeadless,
+    cpuPctOfCoreToFloor: headed
+      ? ratio(headed.cpuPctOfCore, headed.cameraFloorCpuPct)
+      : ratio(monitoring.cpuPctOfCore, floorHeadless),
+    cpuPctOfCoreHidden: headed?.cpuPctOfCoreHidden ?? null,
+    cameraFloorCpuPctHidden: headed?.cameraFloorCpuPctHidden ?? null,
+    cpuPctOfCoreHiddenToFloor: headed
+      ? ratio(headed.cpuPctOfCoreHidden, headed.cameraFloorCpuPctHidden)
+      : null,
+    samplesPerMinHeaded: headed?.samplesPerMin ?? null,
+    headedMinutes: headed ? HEADED_MINUTES : 0,
+    headedRounds: headed?.rounds ?? null,
+    cpuPctOfCoreHeadless: monitoring.cpuPctOfCore,
+    cameraFloorCpuPctHeadless: floorHeadless,
+    cpuPctOfCoreHeadlessToFloor: ratio(monitoring.cpuPctOfCore, floorHeadless),
+    cpuPctOfCorePictureOffToFloor: ratio(monitoring.cpuPctOfCorePictureOff, floorHeadless),
+    cpuPctOfCoreSteadyRateToFloor: ratio(monitoring.cpuPctOfCoreSteadyRate, floorHeadless),
+    cpuPctOfCoreStillToFloor: monitoring.still ? ratio(monitoring.still.cpuPctOfCore, floorHeadless) : null,
+    longTasks: monitoring.longTasks,
+    heapGrowthMB: soak?.heapGrowthMB ?? monitoring.heapGrowthMB,
+    tensorGrowth: soak?.tensorGrowth ?? monitoring.tensorGrowth,
+    hiddenSamplesPerMin: headed?.hiddenSamplesPerMin ?? monitoring.hiddenSamplesPerMin,
+    hiddenSamplesPerMinEmulated: monitoring.hiddenSamplesPerMin,
+    samplesPerMin: monitoring.samplesPerMin,
+    cpuPctByProcess: monitoring.cpuPctByProcess,
+    cpuPctOfCorePictureOff: monitoring.cpuPctOfCorePictureOff,
+    cpuPctByProcessPictureOff: monitoring.cpuPctByProcessPictureOff,
+    samplesPerMinPictureOff: monitoring.samplesPerMinPictureOff,
+    cpuPctOfCoreSteadyRate: monitoring.cpuPctOfCoreSteadyRate,
+    cpuPctByProcessSteadyRate: monitoring.cpuPctByProcessSteadyRate,
+    samplesPerMinSteadyRate: monitoring.samplesPerMinSteadyRate,
+    reusedShare: monitoring.reusedShare,
+    reusedSharePictureOff: monitoring.reusedSharePictureOff,
+    reusedShareSteadyRate: monitoring.reusedShareSteadyRate,
+    cpuPctOfCoreStill: monitoring.still?.cpuPctOfCore ?? null,
+    cpuPctByProcessStill: monitoring.still?.cpuPctByProcess ?? null,
+    samplesPerMinStill: monitoring.still?.samplesPerMin ?? null,
+    reusedShareStill: monitoring.still?.reusedShare ?? null,
+    stillMinutes: monitoring.still?.minutes ?? 0,
+    hiddenMinutes: monitoring.hiddenMinutes,
+    visibilityEmulated: headed === null,
+    monitoringHeapGrowthMB: monitoring.heapGrowthMB,
+    monitoringTensorGrowth: monitoring.tensorGrowth,
+    soakFrames: soak?.frames ?? 0,
+  };
+}
+
+/** Every measurement, in the order they run, for the JSON line. */
+interface Measured {
+  chromiumRun: PerFrame;
+  firefoxRun: PerFrame | null;
+  firefoxSkipped: string | null;
+  soak: Soak | null;
+  history: HistoryBench | null;
+  monitoring: MonitoringResult | null;
+  floorHeadless: number | null;
+  headed: HeadedResult | null;
+}
+
+/** The last line's JSON object: per-frame rows and baselines, history, then monitoring. */
+function benchJson(m: Measured) {
+  const { chromiumRun, firefoxRun, firefoxSkipped, history, monitoring } = m;
+  return {
+    // Chromium's rows, then Firefox's; each row's ratio is to its own browser's baseline.
+    engines: [chromiumRun, ...(firefoxRun ? [firefoxRun] : [])].flatMap((run) =>
+      run.engines.map((r) => engineRow(r, run)),
+    ),
+    baseline: baselineSummary(chromiumRun),
+    frames: FRAMES,
+    webglRenderer: chromiumRun.renderer,
+    browsers: { chromium: chromiumRun.version, firefox: firefoxRun?.version ?? null },
+    firefoxSkipped,
+    firefoxBaseline: firefoxRun && baselineSummary(firefoxRun),
+    firefoxWebglRenderer: firefoxRun?.renderer ?? null,
+    history,
+    monitoring: monitoring && monitoringSummary(monitoring, m.floorHeadless, m.headed, m.soak),
+  };
+}
+
+/** Runs every measurement in turn, printing as it goes, then the JSON line. */
 async function main(): Promise<void> {
   const server = await startAppServer();
   const browser = await launchChromium();
@@ -204,193 +444,14 @@ async function main(): Promise<void> {
       `frames: ${FRAMES} after ${WARMUP} warm-up, 640x480 real photo stamped 2 s apart, end to end = page → worker → page; ` +
         `+head: the head tracker on (held% of frames had the pose held, the model not run)`,
     );
-    const perFrameStart = performance.now();
-    const chromiumRun = await perFrame(browser, page, 'chromium', `Chromium ${browser.version()}, headless:`);
-    // Firefox: the same per-frame runs against its own baseline; given ample time, then let go.
-    const firefoxOutcome = await perFrameFirefox(
-      server.url,
-      10 * 60_000 + 10 * (performance.now() - perFrameStart),
+    const perFrames = await perFrameBrowsers(browser, page, server.url);
+    const soak = await soakRun(browser, page);
+    const history = await historyRun(page, server.url);
+    const { monitoring, floorHeadless } = await monitoringRun(server.url);
+    const headed = await headedRun(server.url);
+    console.log(
+      JSON.stringify(benchJson({ ...perFrames, soak, history, monitoring, floorHeadless, headed })),
     );
-    const firefoxRun = typeof firefoxOutcome === 'string' ? null : firefoxOutcome;
-    const firefoxSkipped = typeof firefoxOutcome === 'string' ? firefoxOutcome : null;
-    if (firefoxSkipped) console.log(`skipped Firefox: ${firefoxSkipped}`);
-
-    // Soak: one engine over many frames, the pose worker's heap and tensors before and after.
-    let soak: { frames: number; tensorGrowth: number; heapGrowthMB: number } | null = null;
-    if (SOAK_FRAMES > 0) {
-      const heap0 = await heapMB(browser, page);
-      const [r] = await page.evaluate(
-        (req) => (window as unknown as { runBench(r: BenchRequest): Promise<EngineBench[]> }).runBench(req),
-        {
-          runs: [{ engine: 'movenet-lightning', backend: 'wasm' }],
-          frames: SOAK_FRAMES,
-          warmup: WARMUP,
-        } as BenchRequest,
-      );
-      const heap1 = await heapMB(browser, page);
-      soak = {
-        frames: SOAK_FRAMES,
-        tensorGrowth: r!.tensorGrowth,
-        heapGrowthMB: Math.round((heap1 - heap0) * 100) / 100,
-      };
-      console.log(
-        `soak: ${SOAK_FRAMES} frames of movenet-lightning/wasm: tensor growth ${soak.tensorGrowth}, JS heap growth ${soak.heapGrowthMB} MB`,
-      );
-    }
-    let history: HistoryBench | null = null;
-    if (HISTORY_DAYS > 0) {
-      await page.goto(`${server.url}scripts/bench/history.html`);
-      await page.waitForFunction(() => 'historyBenchReady' in window);
-      history = await page.evaluate(
-        (days) =>
-          (window as unknown as { runHistoryBench(d: number): Promise<HistoryBench> }).runHistoryBench(days),
-        HISTORY_DAYS,
-      );
-      console.log(
-        `history: ${history.minutes} minutes (${history.days} days) written in ${(history.fillMs / 1000).toFixed(1)} s; one day's chart opens in ${history.dayChartMs} ms median (p95 ${history.dayChartP95Ms}), with the month's trend ${history.trendMonthMs} ms; CSV export of all ${history.exportMs} ms (${history.exportMB} MB); deleting all ${history.deleteMs} ms`,
-      );
-    }
-    let monitoring: MonitoringResult | null = null;
-    let floorHeadless: number | null = null;
-    if (MONITOR_MINUTES > 0) {
-      // The camera floor before and after the app's stretches, so that a noisy spell falls on both.
-      const floorClip = await sittingClip(false, CAMERA_FPS);
-      const floorBefore = await benchFloorHeadless(server.url, floorClip, MONITOR_MINUTES);
-      monitoring = await benchMonitoring(
-        server.url,
-        MONITOR_MINUTES,
-        HIDDEN_MINUTES,
-        CAMERA_FPS,
-        STILL_MINUTES,
-      );
-      const floorAfter = await benchFloorHeadless(server.url, floorClip, MONITOR_MINUTES);
-      floorHeadless = round((floorBefore + floorAfter) / 2);
-      console.log(
-        `camera floor, headless: ${floorBefore}% and ${floorAfter}% of a core, before and after the app's stretches`,
-      );
-      const processes = (r: Record<string, number>) =>
-        Object.entries(r)
-          .filter(([, v]) => v >= 0.5)
-          .map(([k, v]) => `${k.replace(/\.mojom\.\w+$/, '')} ${v}%`)
-          .join(', ');
-      const m = monitoring;
-      const pct = (share: number) => `${Math.round(share * 100)} % of them reused a still picture's pose`;
-      console.log(
-        `monitoring: ${m.minutes} min steady in the app (fake camera at ${m.cameraFps} frames/s), camera picture shown: ${m.cpuPctOfCore}% of a core (${processes(m.cpuPctByProcess)}), ${m.samplesPerMin} samples/min, ${pct(m.reusedShare)}`,
-      );
-      console.log(
-        `monitoring: ${m.minutes} min more, camera picture off: ${m.cpuPctOfCorePictureOff}% of a core (${processes(m.cpuPctByProcessPictureOff)}), ${m.samplesPerMinPictureOff} samples/min, ${pct(m.reusedSharePictureOff)}; ${m.longTasks} long tasks in all`,
-      );
-      console.log(
-        `monitoring: ${m.minutes} min more, picture off, rate fixed at the steady 0.5 frames/s: ${m.cpuPctOfCoreSteadyRate}% of a core (${processes(m.cpuPctByProcessSteadyRate)}), ${m.samplesPerMinSteadyRate} samples/min, ${pct(m.reusedShareSteadyRate)}`,
-      );
-      if (m.still) {
-        console.log(
-          `monitoring: ${m.still.minutes} min on the footage's stillest stretch, default settings: ${m.still.cpuPctOfCore}% of a core (${processes(m.still.cpuPctByProcess)}), ${m.still.samplesPerMin} samples/min, ${pct(m.still.reusedShare)}`,
-        );
-      }
-      console.log(
-        `monitoring: hidden (emulated) ${m.hiddenMinutes} min: ${m.hiddenSamplesPerMin} samples/min`,
-      );
-    }
-    let headed: HeadedResult | null = null;
-    if (HEADED_MINUTES > 0 && existsSync('/usr/bin/Xvfb')) {
-      headed = await benchHeaded(server.url, await stillClip(CAMERA_FPS), HEADED_MINUTES, 2);
-      const h = headed;
-      console.log(
-        `headed Chromium under Xvfb, cap12's stillest stretch at ${CAMERA_FPS} frames/s, ${HEADED_MINUTES} min a stretch, in turns, twice:`,
-      );
-      const threads = (t: Record<string, number>) =>
-        Object.entries(t)
-          .slice(0, 8)
-          .map(([k, v]) => `${k} ${v}`)
-          .join(', ');
-      h.rounds.forEach((r, i) => {
-        console.log(
-          `  round ${i + 1}: camera floor ${r.floorInView.cpuPct}% in view, ${r.floorHidden.cpuPct}% hidden; app ${r.appInView.cpuPct}% in view (${r.appInView.samplesPerMin} samples/min), ${r.appHidden.cpuPct}% hidden (${r.appHidden.samplesPerMin} samples/min)`,
-        );
-        for (const [what, s] of [
-          ['floor in view', r.floorInView],
-          ['floor hidden', r.floorHidden],
-          ['app in view', r.appInView],
-          ['app hidden', r.appHidden],
-        ] as const)
-          console.log(`    ${what}, by thread (%): ${threads(s.byThread)}`);
-      });
-      console.log(
-        `  mean: app in view ${h.cpuPctOfCore}% = ${ratio(h.cpuPctOfCore, h.cameraFloorCpuPct)} x the camera floor (${h.cameraFloorCpuPct}%); truly hidden ${h.cpuPctOfCoreHidden}% = ${ratio(h.cpuPctOfCoreHidden, h.cameraFloorCpuPctHidden)} x the floor (${h.cameraFloorCpuPctHidden}%), ${h.hiddenSamplesPerMin} samples/min`,
-      );
-    } else if (HEADED_MINUTES > 0) {
-      console.log('skipped the headed run: no Xvfb (Debian package xvfb)');
-    }
-    const json = {
-      // Chromium's rows, then Firefox's; each row's ratio is to its own browser's baseline.
-      engines: [chromiumRun, ...(firefoxRun ? [firefoxRun] : [])].flatMap((run) =>
-        run.engines.map((r) => engineRow(r, run)),
-      ),
-      baseline: baselineSummary(chromiumRun),
-      frames: FRAMES,
-      webglRenderer: chromiumRun.renderer,
-      browsers: { chromium: chromiumRun.version, firefox: firefoxRun?.version ?? null },
-      firefoxSkipped,
-      firefoxBaseline: firefoxRun && baselineSummary(firefoxRun),
-      firefoxWebglRenderer: firefoxRun?.renderer ?? null,
-      history,
-      // Heap and tensors over the soak's 10,000 frames; the rest from the monitoring run.
-      // cpuPctOfCore and the hidden figures come from the headed run when there is one.
-      monitoring: monitoring && {
-        minutes: monitoring.minutes,
-        cameraFps: monitoring.cameraFps,
-        cpuPctOfCore: headed?.cpuPctOfCore ?? monitoring.cpuPctOfCore,
-        cameraFloorCpuPct: headed?.cameraFloorCpuPct ?? floorHeadless,
-        cpuPctOfCoreToFloor: headed
-          ? ratio(headed.cpuPctOfCore, headed.cameraFloorCpuPct)
-          : ratio(monitoring.cpuPctOfCore, floorHeadless),
-        cpuPctOfCoreHidden: headed?.cpuPctOfCoreHidden ?? null,
-        cameraFloorCpuPctHidden: headed?.cameraFloorCpuPctHidden ?? null,
-        cpuPctOfCoreHiddenToFloor: headed
-          ? ratio(headed.cpuPctOfCoreHidden, headed.cameraFloorCpuPctHidden)
-          : null,
-        samplesPerMinHeaded: headed?.samplesPerMin ?? null,
-        headedMinutes: headed ? HEADED_MINUTES : 0,
-        headedRounds: headed?.rounds ?? null,
-        cpuPctOfCoreHeadless: monitoring.cpuPctOfCore,
-        cameraFloorCpuPctHeadless: floorHeadless,
-        cpuPctOfCoreHeadlessToFloor: ratio(monitoring.cpuPctOfCore, floorHeadless),
-        cpuPctOfCorePictureOffToFloor: ratio(monitoring.cpuPctOfCorePictureOff, floorHeadless),
-        cpuPctOfCoreSteadyRateToFloor: ratio(monitoring.cpuPctOfCoreSteadyRate, floorHeadless),
-        cpuPctOfCoreStillToFloor: monitoring.still
-          ? ratio(monitoring.still.cpuPctOfCore, floorHeadless)
-          : null,
-        longTasks: monitoring.longTasks,
-        heapGrowthMB: soak?.heapGrowthMB ?? monitoring.heapGrowthMB,
-        tensorGrowth: soak?.tensorGrowth ?? monitoring.tensorGrowth,
-        hiddenSamplesPerMin: headed?.hiddenSamplesPerMin ?? monitoring.hiddenSamplesPerMin,
-        hiddenSamplesPerMinEmulated: monitoring.hiddenSamplesPerMin,
-        samplesPerMin: monitoring.samplesPerMin,
-        cpuPctByProcess: monitoring.cpuPctByProcess,
-        cpuPctOfCorePictureOff: monitoring.cpuPctOfCorePictureOff,
-        cpuPctByProcessPictureOff: monitoring.cpuPctByProcessPictureOff,
-        samplesPerMinPictureOff: monitoring.samplesPerMinPictureOff,
-        cpuPctOfCoreSteadyRate: monitoring.cpuPctOfCoreSteadyRate,
-        cpuPctByProcessSteadyRate: monitoring.cpuPctByProcessSteadyRate,
-        samplesPerMinSteadyRate: monitoring.samplesPerMinSteadyRate,
-        reusedShare: monitoring.reusedShare,
-        reusedSharePictureOff: monitoring.reusedSharePictureOff,
-        reusedShareSteadyRate: monitoring.reusedShareSteadyRate,
-        cpuPctOfCoreStill: monitoring.still?.cpuPctOfCore ?? null,
-        cpuPctByProcessStill: monitoring.still?.cpuPctByProcess ?? null,
-        samplesPerMinStill: monitoring.still?.samplesPerMin ?? null,
-        reusedShareStill: monitoring.still?.reusedShare ?? null,
-        stillMinutes: monitoring.still?.minutes ?? 0,
-        hiddenMinutes: monitoring.hiddenMinutes,
-        visibilityEmulated: headed === null,
-        monitoringHeapGrowthMB: monitoring.heapGrowthMB,
-        monitoringTensorGrowth: monitoring.tensorGrowth,
-        soakFrames: soak?.frames ?? 0,
-      },
-    };
-    console.log(JSON.stringify(json));
   } finally {
     await browser.close();
     await server.close();

@@ -20,6 +20,7 @@ import {
   type PasteSources,
 } from './transforms';
 import type { PostureFrameResult } from '../../src/protocol/pose-protocol';
+import { median } from '../../src/core/numbers';
 
 export type { RealCase } from './real-bases';
 export { REAL_CASES } from './real-bases';
@@ -101,13 +102,6 @@ export interface RealFootageRun {
   calibrations: CalibrationRecord[];
   cases: CaseRecord[];
   elapsedMs: number;
-}
-
-function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const m = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2;
 }
 
 function record(r: PostureFrameResult, warmup: boolean): RecordedFrame {

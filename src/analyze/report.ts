@@ -6,7 +6,7 @@
  * the neutral (null when no frame in the second could measure it).
  */
 import { METRIC_KEYS, type MetricKey } from '../core/posture/metrics/metric';
-import { median } from '../core/rate';
+import { median, roundTo } from '../core/numbers';
 import type { CalibrationOutcome } from '../core/posture/calibration';
 import type { PostureSample } from '../core/posture/tracker';
 import type { AlertEvent } from '../core/alerts/posture-state';
@@ -58,7 +58,7 @@ export interface Summary {
   alerts: Partial<Record<ProblemId, number>>;
 }
 
-const round = (v: number | null, digits = 2): number | null => (v == null ? null : Number(v.toFixed(digits)));
+const round = (v: number | null, digits = 2): number | null => (v == null ? null : roundTo(v, digits));
 
 export function secondLines(samples: readonly PostureSample[]): SecondLine[] {
   const bySecond = new Map<number, PostureSample[]>();

@@ -4,6 +4,13 @@
  * ones divided by the frame's width and height (0..1 inside the frame).
  */
 
+/**
+ * A score below this (0..1) is taken as not seen: one threshold for every
+ * stage, a keypoint drawn, smoothed, measured or cropped to, a pose taken
+ * for a person, a person counted.
+ */
+export const MIN_SCORE = 0.3;
+
 /** The 17 body points every engine reports, in COCO order. */
 export const KEYPOINT_NAMES = [
   'nose',

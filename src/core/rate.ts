@@ -2,6 +2,8 @@
  * Frames per second over a sliding window of result timestamps. Time is
  * passed in; nothing here reads a clock.
  */
+import { median } from './numbers';
+
 export class RateMeter {
   private readonly times: number[] = [];
 
@@ -25,14 +27,6 @@ export class RateMeter {
   private trim(tMs: number): void {
     while (this.times.length > 0 && (this.times[0] ?? 0) < tMs - this.windowMs) this.times.shift();
   }
-}
-
-/** The median of a list of numbers; null for an empty list. */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const m = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2;
 }
 
 /** Median and p95 of a list of numbers (NaN for an empty list). */

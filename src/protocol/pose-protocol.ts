@@ -37,7 +37,7 @@ export interface EngineConfig {
 }
 
 export interface EngineOptions {
-  /** Mean score of face and shoulder points below which nobody is in view. Default 0.3. */
+  /** Mean score of face and shoulder points below which nobody is in view. Default MIN_SCORE (0.3). */
   minPoseScore: number;
   /** Crop to the person's region found in the previous frame. Default true. */
   trackCrop: boolean;

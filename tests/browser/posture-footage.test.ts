@@ -12,7 +12,7 @@ import emptyUrl from '../fixtures/media/empty-640x480.png?url';
 import seatedUrl from '../fixtures/media/faceapi-screenshot-webcam.png?url';
 import { createPoseClient, type PoseClient } from '../../src/ui/capture/pose-client';
 import type { PostureSample } from '../../src/core/posture/tracker';
-import { median } from '../../src/core/rate';
+import { median } from '../../src/core/numbers';
 import type { CalibrationOutcome } from '../../src/core/posture/calibration';
 import { loadBitmap, sideBySide, transformBitmap, videoFrame, type FrameTransform } from './media';
 

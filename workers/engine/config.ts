@@ -1,5 +1,5 @@
 import type { BackendChoice } from '../../src/core/pose';
-import { ENGINES } from '../../src/core/pose';
+import { ENGINES, MIN_SCORE } from '../../src/core/pose';
 import { checkInputPx } from './movenet-input';
 import type { EngineConfig, EngineOptions } from '../../src/protocol/pose-protocol';
 
@@ -11,7 +11,7 @@ export const DEFAULT_ENGINE_CONFIG: Readonly<EngineConfig> = Object.freeze({
 });
 
 export const DEFAULT_ENGINE_OPTIONS: Readonly<EngineOptions> = Object.freeze({
-  minPoseScore: 0.3,
+  minPoseScore: MIN_SCORE,
   trackCrop: true,
   minFrameIntervalMs: 0,
   countPeopleEveryMs: 0,

@@ -3,7 +3,7 @@
  * reach past the frame's edges (the part outside is fed as black padding,
  * which is how the models were trained on non-square images).
  */
-import { UPPER_BODY, type Keypoint, type KeypointName } from '../../src/core/pose';
+import { MIN_SCORE, UPPER_BODY, type Keypoint, type KeypointName } from '../../src/core/pose';
 
 export interface CropRegion {
   xPx: number;
@@ -37,7 +37,7 @@ export interface TrackCropOptions {
 
 export const DEFAULT_TRACK_CROP: Readonly<TrackCropOptions> = Object.freeze({
   points: UPPER_BODY,
-  minScore: 0.3,
+  minScore: MIN_SCORE,
   minKeypoints: 4,
   margin: 2,
   minSizeRatio: 0.4,

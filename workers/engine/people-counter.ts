@@ -4,12 +4,11 @@ import { fullFrameCrop } from './crop';
 import type { PeopleCounter } from './detector';
 import { frameSize } from './detector';
 import { FrameSampler } from './frame-sampler';
+import { MIN_SCORE } from '../../src/core/pose';
 import { loadModelOrExplain } from './load-model';
 import type { FrameLike } from '../../src/protocol/pose-protocol';
 
 const SIZE = 256;
-/** A person counts when the model's box score for them reaches this. */
-const MIN_PERSON_SCORE = 0.3;
 
 /**
  * Counts people with MoveNet MultiPose (up to six). Slower than the
@@ -40,7 +39,7 @@ export class MultiPoseCounter implements PeopleCounter {
       const data = (await output.data()) as Float32Array;
       let people = 0;
       // [1, 6, 56]: 17 x (y, x, score), then the box (ymin, xmin, ymax, xmax, score).
-      for (let i = 0; i < 6; i++) if ((data[i * 56 + 55] ?? 0) >= MIN_PERSON_SCORE) people += 1;
+      for (let i = 0; i < 6; i++) if ((data[i * 56 + 55] ?? 0) >= MIN_SCORE) people += 1;
       return people;
     } finally {
       output.dispose();

@@ -24,7 +24,7 @@ import type { HeadPose } from './head-pose';
 import { METRICS } from './metrics/index';
 import { METRIC_KEYS, READING_NAMES, type MetricKey } from './metrics/metric';
 import { screenDistanceCm } from './metrics/distance';
-import { median } from '../rate';
+import { median } from '../numbers';
 import { REASONS } from './reasons';
 import { MIN_HEIGHT_CUE, UNCALIBRATED_SCALE as DEFAULT_SCALE, type BodyScale } from './trunk';
 

@@ -19,6 +19,7 @@
  */
 import { turnAxisTilt, type Orientation } from './body';
 import { solveHeadPose, type HeadObservations, type HeadPose } from './head-pose';
+import { median } from '../numbers';
 
 /** How much a face's depth, for its width, differs from person to person (a share). */
 export const FACE_DEPTH_SPREAD = 0.25;
@@ -193,11 +194,4 @@ export function depthScaleFor(obs: HeadObservations, start: HeadPose, depthCm: n
     }
   }
   return (lo + hi) / 2;
-}
-
-function median(xs: readonly number[]): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }

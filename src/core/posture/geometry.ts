@@ -3,7 +3,7 @@
  * with the reason whenever a part cannot be measured. Absolute values; the
  * metrics compare them with the calibrated neutral.
  */
-import type { FaceLandmarks, Keypoint, KeypointName } from '../pose';
+import { MIN_SCORE, type FaceLandmarks, type Keypoint, type KeypointName } from '../pose';
 import { detectorObservations, fuseHeads, type HeadReference } from './face-landmarks';
 import type { HeadPointName, Mat3, Orientation } from './body';
 import { applyMat, frontalRoll, HEAD_MODEL, HEAD_POINTS, rotationMatrix, turnSince } from './body';
@@ -21,7 +21,7 @@ import {
 } from './trunk';
 
 export interface GeometryOptions {
-  /** Keypoints below this confidence are left out. Default 0.3. */
+  /** Keypoints below this confidence are left out. Default MIN_SCORE (0.3). */
   minKeypointScore: number;
   /** A shoulder this close to the left or right edge (share of the width) has an unreliable x. Default 0.02. */
   edgeMarginX: number;
@@ -32,7 +32,7 @@ export interface GeometryOptions {
 }
 
 export const DEFAULT_GEOMETRY_OPTIONS: Readonly<GeometryOptions> = Object.freeze({
-  minKeypointScore: 0.3,
+  minKeypointScore: MIN_SCORE,
   edgeMarginX: 0.02,
   edgeMarginY: 0.03,
   maxHeadMisfitPx: 12,

@@ -5,8 +5,8 @@
  * held at its last position for a few frames; if it stays away, the move was
  * real and the filter follows. After a gap (nobody in view) filters restart.
  */
-import type { Keypoint, KeypointName } from '../pose';
-import { median } from '../rate';
+import { MIN_SCORE, type Keypoint, type KeypointName } from '../pose';
+import { median } from '../numbers';
 import { OneEuroFilter, type OneEuroOptions } from './one-euro';
 
 export interface SmoothingOptions extends OneEuroOptions {
@@ -24,7 +24,7 @@ export const DEFAULT_SMOOTHING: Readonly<SmoothingOptions> = Object.freeze({
   minCutoffHz: 1.2,
   beta: 0.02,
   derivativeCutoffHz: 1,
-  minScore: 0.3,
+  minScore: MIN_SCORE,
   jumpShare: 0.6,
   holdFrames: 4,
   resetAfterMs: 1000,

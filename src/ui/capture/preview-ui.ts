@@ -43,52 +43,14 @@ export function setupPreview(
   let stream: MediaStream | null = null;
   let mode: 'worker-stream' | 'page-pull' | null = null;
   let cameraFps = Infinity;
-  let capture: { track: MediaStreamTrack; grabber: ImageCapture } | null = null;
-  let grabbing = false;
-  let stills = 0;
+  const stills = stillGrabber(still);
   toggle.checked = loadShowPreview();
 
   const useStills = () =>
     stream !== null && mode === 'worker-stream' && cameraFps < STILLS_BELOW_FPS && 'ImageCapture' in window;
 
-  const apply = () => {
-    const show = toggle.checked;
-    video.parentElement?.classList.toggle('no-picture', !show);
-    const onStills = useStills();
-    video.hidden = !show || onStills;
-    // Going back to the video, the last still stays over it until the video shows a frame.
-    if (!show || onStills) still.hidden = !show || !onStills;
-    if (!stream || mode !== 'worker-stream') return;
-    const play = show && !onStills;
-    if (play && video.srcObject !== stream) {
-      video.srcObject = stream;
-      void video.play().catch(() => undefined);
-      video.addEventListener('playing', () => (still.hidden ||= !useStills()), { once: true });
-    } else if (!play && video.srcObject) {
-      video.srcObject = null;
-    }
-  };
+  const apply = () => showPicture(video, still, toggle.checked, stream, mode, useStills);
 
-  /** Draws the camera's next frame on the still canvas. */
-  const grab = () => {
-    const track = stream?.getVideoTracks()[0];
-    if (grabbing || !track || track.readyState !== 'live') return;
-    if (capture?.track !== track) capture = { track, grabber: new ImageCapture(track) };
-    grabbing = true;
-    capture.grabber
-      .grabFrame()
-      .then((bitmap) => {
-        if (still.width !== bitmap.width || still.height !== bitmap.height) {
-          still.width = bitmap.width;
-          still.height = bitmap.height;
-        }
-        still.getContext('2d')?.drawImage(bitmap, 0, 0);
-        bitmap.close();
-        still.dataset.stills = String(++stills);
-      })
-      .catch(() => undefined) // the track ended or stopped meanwhile: the next sample tries again
-      .finally(() => (grabbing = false));
-  };
   toggle.addEventListener('change', () => {
     saveShowPreview(toggle.checked);
     apply();
@@ -96,6 +58,97 @@ export function setupPreview(
 
   const pipOffered = () =>
     mode === 'page-pull' && stream !== null && document.pictureInPictureEnabled === true;
+  listenPip(video, pipButton, say);
+
+  return {
+    sampled(fps) {
+      const before = useStills();
+      cameraFps = fps;
+      if (useStills() !== before) apply();
+      if (useStills() && !still.hidden && !document.hidden) stills.grab(stream?.getVideoTracks()[0]);
+    },
+    attach(s, m) {
+      stream = s;
+      mode = m;
+      pipButton.hidden = !pipOffered();
+      apply();
+    },
+    detach() {
+      stream = null;
+      mode = null;
+      stills.reset();
+      still.hidden = true;
+      video.hidden = !toggle.checked;
+      pipButton.hidden = true;
+      if (document.pictureInPictureElement === video)
+        void document.exitPictureInPicture().catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * Shows the video, the still or no picture (`show` off). Where frames reach
+ * the worker as a stream, the video element holds the stream only while it
+ * is the picture shown.
+ */
+function showPicture(
+  video: HTMLVideoElement,
+  still: HTMLCanvasElement,
+  show: boolean,
+  stream: MediaStream | null,
+  mode: 'worker-stream' | 'page-pull' | null,
+  useStills: () => boolean,
+): void {
+  video.parentElement?.classList.toggle('no-picture', !show);
+  const onStills = useStills();
+  video.hidden = !show || onStills;
+  // Going back to the video, the last still stays over it until the video shows a frame.
+  if (!show || onStills) still.hidden = !show || !onStills;
+  if (!stream || mode !== 'worker-stream') return;
+  const play = show && !onStills;
+  if (play && video.srcObject !== stream) {
+    video.srcObject = stream;
+    void video.play().catch(() => undefined);
+    video.addEventListener('playing', () => (still.hidden ||= !useStills()), { once: true });
+  } else if (!play && video.srcObject) {
+    video.srcObject = null;
+  }
+}
+
+/** The stills: each grab draws the camera's next frame on the canvas, one at a time. */
+function stillGrabber(still: HTMLCanvasElement) {
+  let capture: { track: MediaStreamTrack; grabber: ImageCapture } | null = null;
+  let grabbing = false;
+  let stills = 0;
+  return {
+    /** Draws the track's next frame on the still canvas. */
+    grab(track: MediaStreamTrack | undefined) {
+      if (grabbing || !track || track.readyState !== 'live') return;
+      if (capture?.track !== track) capture = { track, grabber: new ImageCapture(track) };
+      grabbing = true;
+      capture.grabber
+        .grabFrame()
+        .then((bitmap) => {
+          if (still.width !== bitmap.width || still.height !== bitmap.height) {
+            still.width = bitmap.width;
+            still.height = bitmap.height;
+          }
+          still.getContext('2d')?.drawImage(bitmap, 0, 0);
+          bitmap.close();
+          still.dataset.stills = String(++stills);
+        })
+        .catch(() => undefined) // the track ended or stopped meanwhile: the next sample tries again
+        .finally(() => (grabbing = false));
+    },
+    /** The source stopped: the next track gets its own capture. */
+    reset() {
+      capture = null;
+    },
+  };
+}
+
+/** The floating-window button: opens or closes it, and says which it does next. */
+function listenPip(video: HTMLVideoElement, pipButton: HTMLButtonElement, say: (text: string) => void): void {
   pipButton.addEventListener('click', () => {
     const request = document.pictureInPictureElement
       ? document.exitPictureInPicture()
@@ -112,31 +165,6 @@ export function setupPreview(
     'leavepictureinpicture',
     () => (pipButton.textContent = 'Keep watching in a floating window'),
   );
-
-  return {
-    sampled(fps) {
-      const before = useStills();
-      cameraFps = fps;
-      if (useStills() !== before) apply();
-      if (useStills() && !still.hidden && !document.hidden) grab();
-    },
-    attach(s, m) {
-      stream = s;
-      mode = m;
-      pipButton.hidden = !pipOffered();
-      apply();
-    },
-    detach() {
-      stream = null;
-      mode = null;
-      capture = null;
-      still.hidden = true;
-      video.hidden = !toggle.checked;
-      pipButton.hidden = true;
-      if (document.pictureInPictureElement === video)
-        void document.exitPictureInPicture().catch(() => undefined);
-    },
-  };
 }
 
 /** Below this many camera frames a second, the picture is a still refreshed with each sample. */

@@ -1,5 +1,5 @@
 /** Draws the skeleton over the preview. Nothing is drawn while the page is hidden. */
-import { keypoint, type KeypointName, type PoseFrameResult } from '../../core/pose';
+import { MIN_SCORE, keypoint, type KeypointName, type PoseFrameResult } from '../../core/pose';
 
 const BONES: readonly [KeypointName, KeypointName][] = [
   ['left_ear', 'left_eye'],
@@ -16,14 +16,12 @@ const BONES: readonly [KeypointName, KeypointName][] = [
   ['left_hip', 'right_hip'],
 ];
 
-const MIN_DRAW_SCORE = 0.3;
-
 /** What each canvas shows now, so that the same pose is not drawn again (a still picture's pose comes back unchanged). */
 const shown = new WeakMap<HTMLCanvasElement, { key: string; drawn: number }>();
 
 function poseKey(result: PoseFrameResult): string {
   const kps = result.pose?.keypoints ?? [];
-  return `${result.frameWidth}x${result.frameHeight}:${kps.map((k) => (k.score < MIN_DRAW_SCORE ? '-' : `${k.xPx.toFixed(1)},${k.yPx.toFixed(1)}`)).join(';')}`;
+  return `${result.frameWidth}x${result.frameHeight}:${kps.map((k) => (k.score < MIN_SCORE ? '-' : `${k.xPx.toFixed(1)},${k.yPx.toFixed(1)}`)).join(';')}`;
 }
 
 /**
@@ -49,7 +47,7 @@ export function drawPose(canvas: HTMLCanvasElement, result: PoseFrameResult): nu
   for (const [a, b] of BONES) {
     const p = keypoint(kps, a);
     const q = keypoint(kps, b);
-    if (!p || !q || p.score < MIN_DRAW_SCORE || q.score < MIN_DRAW_SCORE) continue;
+    if (!p || !q || p.score < MIN_SCORE || q.score < MIN_SCORE) continue;
     ctx.beginPath();
     ctx.moveTo(p.xPx, p.yPx);
     ctx.lineTo(q.xPx, q.yPx);
@@ -58,7 +56,7 @@ export function drawPose(canvas: HTMLCanvasElement, result: PoseFrameResult): nu
   let drawn = 0;
   ctx.fillStyle = 'rgba(255, 255, 255, 0.95)';
   for (const k of kps) {
-    if (k.score < MIN_DRAW_SCORE) continue;
+    if (k.score < MIN_SCORE) continue;
     ctx.beginPath();
     ctx.arc(k.xPx, k.yPx, unit * 1.4, 0, Math.PI * 2);
     ctx.fill();

@@ -187,37 +187,39 @@ function frontFigure(): Figure {
           `translate(${headX.toFixed(1)} 0) rotate(${(-Math.max(-30, Math.min(30, roll))).toFixed(0)} ${c.x} ${c.y - 10})`,
         );
       }
-      setText(
-        caption,
-        sentence(s, [
-          [
-            'shoulderTiltDeg',
-            'Shoulders',
-            (v) =>
-              Math.abs(v) < 1
-                ? 'level as when calibrated'
-                : `${Math.abs(v).toFixed(0)}° lower on the ${v > 0 ? 'right' : 'left'}`,
-          ],
-          [
-            'headRollDeg',
-            'Head',
-            (v) =>
-              Math.abs(v) < 1.5
-                ? 'upright'
-                : `tilted ${Math.abs(v).toFixed(0)}° to the ${v > 0 ? 'right' : 'left'}`,
-          ],
-          [
-            'trunkYawDeg',
-            'Trunk',
-            (v) =>
-              Math.abs(v) < 4
-                ? 'square to the screen'
-                : `turned ${Math.abs(v).toFixed(0)}° to the ${v > 0 ? 'right' : 'left'}`,
-          ],
-        ]),
-      );
+      setText(caption, frontSentence(s));
     },
   };
+}
+
+/** The front view's caption: shoulders, head and trunk against neutral. */
+function frontSentence(s: PostureSample): string {
+  return sentence(s, [
+    [
+      'shoulderTiltDeg',
+      'Shoulders',
+      (v) =>
+        Math.abs(v) < 1
+          ? 'level as when calibrated'
+          : `${Math.abs(v).toFixed(0)}° lower on the ${v > 0 ? 'right' : 'left'}`,
+    ],
+    [
+      'headRollDeg',
+      'Head',
+      (v) =>
+        Math.abs(v) < 1.5
+          ? 'upright'
+          : `tilted ${Math.abs(v).toFixed(0)}° to the ${v > 0 ? 'right' : 'left'}`,
+    ],
+    [
+      'trunkYawDeg',
+      'Trunk',
+      (v) =>
+        Math.abs(v) < 4
+          ? 'square to the screen'
+          : `turned ${Math.abs(v).toFixed(0)}° to the ${v > 0 ? 'right' : 'left'}`,
+    ],
+  ]);
 }
 
 /** "Head 2.1 cm forward of neutral. Shoulders: unknown (reason)." */

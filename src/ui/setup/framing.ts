@@ -7,7 +7,7 @@
  * (ears about 14.5 cm apart): they only tell "much too close" and "much too
  * far", which is all framing needs.
  */
-import { keypoint, type Keypoint, type KeypointName, type PoseFrameResult } from '../../core/pose';
+import { MIN_SCORE, keypoint, type Keypoint, type KeypointName, type PoseFrameResult } from '../../core/pose';
 
 export type CheckId = 'person' | 'alone' | 'face' | 'shoulders' | 'centred' | 'distance' | 'light';
 
@@ -23,7 +23,6 @@ export interface Framing {
   checks: Check[];
 }
 
-const SEEN = 0.3;
 /** Face points seen, on average, with less confidence than this: too dark or blurred to rely on. */
 const CLEAR_FACE = 0.5;
 /** Ears further apart than this share of the picture's width: nearer than about 40 cm. */
@@ -41,8 +40,7 @@ export function checkFraming(
   r: Pick<PoseFrameResult, 'pose' | 'frameWidth' | 'frameHeight' | 'people'>,
 ): Framing {
   const checks: Check[] = [];
-  const add = (id: CheckId, ok: boolean, good: string, fix: string) =>
-    checks.push({ id, ok, text: ok ? good : fix });
+  const add: Add = (id, ok, good, fix) => checks.push({ id, ok, text: ok ? good : fix });
   const pose = r.pose;
   add('person', pose != null, 'Someone is in view.', 'Nobody is in view: sit in front of the camera.');
   if (r.people != null) {
@@ -56,9 +54,9 @@ export function checkFraming(
   if (!pose) return { ready: false, checks };
   const W = r.frameWidth;
   const H = r.frameHeight;
-  const seen = (name: KeypointName): Keypoint | null => {
+  const seen: Seen = (name) => {
     const k = keypoint(pose.keypoints, name);
-    return k && k.score >= SEEN ? k : null;
+    return k && k.score >= MIN_SCORE ? k : null;
   };
   const face = FACE.map(seen).filter((k): k is Keypoint => k != null);
   add(
@@ -67,7 +65,33 @@ export function checkFraming(
     'Your face is in view.',
     'Your face is not clear: face the camera, with your whole head in the picture.',
   );
+  checkShoulders(add, pose, seen, W, H);
+  checkPlace(add, seen, W);
+  if (face.length > 0) {
+    const mean = face.reduce((a, k) => a + k.score, 0) / face.length;
+    add(
+      'light',
+      mean >= CLEAR_FACE,
+      'Your face is clear enough.',
+      'Your face is hard to make out: more light on your face, from in front, will help.',
+    );
+  }
+  return { ready: checks.every((c) => c.ok), checks };
+}
 
+/** Adds one check: `good` when it is ok, else `fix`. */
+type Add = (id: CheckId, ok: boolean, good: string, fix: string) => void;
+/** A keypoint found with confidence, else null. */
+type Seen = (name: KeypointName) => Keypoint | null;
+
+/** Whether both shoulders are in the picture, and if not, whether its edge cuts them or they are too faint to make out. */
+function checkShoulders(
+  add: Add,
+  pose: NonNullable<PoseFrameResult['pose']>,
+  seen: Seen,
+  W: number,
+  H: number,
+): void {
   const atEdge = (k: Keypoint) => k.yPx > H * (1 - EDGE) || k.xPx < W * EDGE || k.xPx > W * (1 - EDGE);
   const shoulders = (['right_shoulder', 'left_shoulder'] as const).map((name) => {
     const k = seen(name);
@@ -92,7 +116,10 @@ export function checkFraming(
         ? 'Your shoulders are below the picture: tilt the camera down a little, or sit a little further back.'
         : `Your ${which} cut by the side of the picture: move to the middle, or sit a little further back.`,
   );
+}
 
+/** Whether the face is roughly in the picture's middle, and at a usable distance (from the ears' span). */
+function checkPlace(add: Add, seen: Seen, W: number): void {
   const le = seen('left_ear');
   const re = seen('right_ear');
   const centre = le && re ? (le.xPx + re.xPx) / 2 : (seen('nose')?.xPx ?? null);
@@ -117,14 +144,4 @@ export function checkFraming(
         : 'You are far from the camera: come closer, or bring the camera nearer.',
     );
   }
-  if (face.length > 0) {
-    const mean = face.reduce((a, k) => a + k.score, 0) / face.length;
-    add(
-      'light',
-      mean >= CLEAR_FACE,
-      'Your face is clear enough.',
-      'Your face is hard to make out: more light on your face, from in front, will help.',
-    );
-  }
-  return { ready: checks.every((c) => c.ok), checks };
 }
