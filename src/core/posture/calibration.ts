@@ -24,7 +24,7 @@ import type { HeadPose } from './head-pose';
 import { METRICS } from './metrics/index';
 import { METRIC_KEYS, READING_NAMES, type MetricKey } from './metrics/metric';
 import { screenDistanceCm } from './metrics/distance';
-import { median } from '../numbers';
+import { MAD_TO_SD, median } from '../numbers';
 import { REASONS } from './reasons';
 import { MIN_HEIGHT_CUE, UNCALIBRATED_SCALE as DEFAULT_SCALE, type BodyScale } from './trunk';
 
@@ -131,7 +131,14 @@ export const DEFAULT_CALIBRATION: Readonly<CalibrationOptions> = Object.freeze({
   knownEyeDistanceCm: null,
 });
 
-const MAD_TO_SD = 1.4826;
+/** A camera less than this above the least usable height cue still warns: the shoulders' height is barely read there. */
+const HEIGHT_CUE_MARGIN = 0.03;
+/** Sitting further off the camera's axis than this share of the picture's width: a lean soon leaves the picture. */
+const OFF_CENTRE_SHARE = 0.25;
+/** Eyes and shoulders both slanting the same way by more than this, degrees: the picture itself is tilted. */
+const TILTED_PICTURE_DEG = 8;
+/** The held frames are cut into this many parts to see whether the head drifted. */
+const DRIFT_PARTS = 3;
 
 function robust(values: readonly number[]): NeutralValue | null {
   const m = median(values);
@@ -412,7 +419,7 @@ function measurePerson(
     warnings.push(
       `Your shoulders were not fully measured (${trouble ?? REASONS.shouldersOutOfPicture}), so the readings that need them will be missing until you calibrate again.`,
     );
-  } else if ((median(heights) ?? 0) < MIN_HEIGHT_CUE + 0.03) {
+  } else if ((median(heights) ?? 0) < MIN_HEIGHT_CUE + HEIGHT_CUE_MARGIN) {
     warnings.push(`${REASONS.cameraLevelWithShoulders}.`);
   }
   return {
@@ -456,7 +463,7 @@ function setupWarnings(
   const out: string[] = [];
   const centre = medianPoint(heads.map((h) => h.center));
   const sideways = Math.abs(centre.x / centre.z) * k.focalPx;
-  if (sideways > k.widthPx * 0.25) {
+  if (sideways > k.widthPx * OFF_CENTRE_SHARE) {
     out.push(
       'You sit far to one side of the camera. Sit in front of it (or turn it towards you), so that leaning keeps you in the picture.',
     );
@@ -465,7 +472,7 @@ function setupWarnings(
   const tilts = geometries.flatMap((g) => (g.trunk?.tiltRad == null ? [] : [g.trunk.tiltRad]));
   const roll = median(rolls);
   const tilt = median(tilts);
-  const limit = (8 * Math.PI) / 180;
+  const limit = (TILTED_PICTURE_DEG * Math.PI) / 180;
   if (roll != null && tilt != null && Math.abs(roll) > limit && Math.abs(tilt) > limit && roll * tilt > 0) {
     out.push(
       'The picture is tilted: your eyes and shoulders both slant the same way. Level the camera (or sit level), then calibrate again.',
@@ -524,8 +531,8 @@ function drift(centres: readonly Vec3[]): number {
   const all = med(centres);
   const n = centres.length;
   let worst = 0;
-  for (let i = 0; i < 3; i++) {
-    const part = centres.slice(Math.floor((i * n) / 3), Math.floor(((i + 1) * n) / 3));
+  for (let i = 0; i < DRIFT_PARTS; i++) {
+    const part = centres.slice(Math.floor((i * n) / DRIFT_PARTS), Math.floor(((i + 1) * n) / DRIFT_PARTS));
     if (part.length === 0) continue;
     const m = med(part);
     worst = Math.max(worst, Math.hypot(m.x - all.x, m.y - all.y, m.z - all.z));

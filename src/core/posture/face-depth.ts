@@ -19,7 +19,7 @@
  */
 import { turnAxisTilt, type Orientation } from './body';
 import { solveHeadPose, type HeadObservations, type HeadPose } from './head-pose';
-import { median } from '../numbers';
+import { MAD_TO_SD, median } from '../numbers';
 
 /** How much a face's depth, for its width, differs from person to person (a share). */
 export const FACE_DEPTH_SPREAD = 0.25;
@@ -54,6 +54,14 @@ const DEFAULT_FACE_DEPTH: Readonly<FaceDepthOptions> = Object.freeze({
 /** Face depths tried, as a share of the generic face's. */
 const LOWEST = 0.7;
 const HIGHEST = 1.5;
+/** Bisection steps for a face depth: the range narrowed 4096-fold, well under a percent. */
+const BISECTION_STEPS = 12;
+/** Estimates (or axis tilts) needed before their own spread, or their median, is trusted. */
+const ENOUGH_ESTIMATES = 5;
+/** The least spread claimed for the learnt face depth, a share: faces are not rigid models. */
+const MIN_SPREAD = 0.05;
+/** A glance teaches the turning axis only when at least this share of the move is a turn. */
+const MIN_TURN_SHARE = 0.9;
 
 export class FaceDepthLearner {
   private readonly estimates: number[] = [];
@@ -74,11 +82,11 @@ export class FaceDepthLearner {
   /** How far `scale` may still be off (a share): FACE_DEPTH_SPREAD until a few estimates agree. */
   get spread(): number {
     const n = this.estimates.length;
-    if (n < 5) return FACE_DEPTH_SPREAD;
+    if (n < ENOUGH_ESTIMATES) return FACE_DEPTH_SPREAD;
     const m = this.scale;
     const mad = median(this.estimates.map((e) => Math.abs(e - m))) ?? 0;
     // The median's own uncertainty, and what people's faces are not (a face is not a rigid model).
-    return Math.min(FACE_DEPTH_SPREAD, Math.max(0.05, (1.4826 * mad * 2) / Math.sqrt(n)));
+    return Math.min(FACE_DEPTH_SPREAD, Math.max(MIN_SPREAD, (MAD_TO_SD * mad * 2) / Math.sqrt(n)));
   }
 
   get count(): number {
@@ -92,7 +100,7 @@ export class FaceDepthLearner {
    * until a few glances aside have been seen.
    */
   get axisTilt(): number {
-    return this.tilts.length >= 5 ? (median(this.tilts) ?? 0) : 0;
+    return this.tilts.length >= ENOUGH_ESTIMATES ? (median(this.tilts) ?? 0) : 0;
   }
 
   /**
@@ -126,7 +134,7 @@ export class FaceDepthLearner {
     const glance = f != null && tMs - f.tMs <= o.withinMs;
     if (neutralHead && steady && glance && Math.abs(turn.yaw) >= o.minTurnRad) {
       const axis = turnAxisTilt(neutralHead, head);
-      if (axis.turn > 0.9) {
+      if (axis.turn > MIN_TURN_SHARE) {
         this.tilts.push(axis.tilt);
         if (this.tilts.length > o.keep) this.tilts.shift();
       }
@@ -183,7 +191,7 @@ export function depthScaleFor(obs: HeadObservations, start: HeadPose, depthCm: n
   let flo = at(lo) - depthCm;
   const fhi = at(hi) - depthCm;
   if (!(Number.isFinite(flo) && Number.isFinite(fhi)) || flo * fhi > 0) return null;
-  for (let i = 0; i < 12; i++) {
+  for (let i = 0; i < BISECTION_STEPS; i++) {
     const mid = (lo + hi) / 2;
     const fm = at(mid) - depthCm;
     if (!Number.isFinite(fm)) return null;

@@ -135,7 +135,7 @@ export function measureFrame(
   const atEdge = faceAtEdge(keypoints, k, options);
   if (atEdge) {
     headReason = atEdge;
-  } else if (seen < 4) {
+  } else if (seen < MIN_FACE_POINTS) {
     headReason = REASONS.faceUnclear(seen);
   } else {
     const fitted =
@@ -295,19 +295,25 @@ export function headObservations(
   return obs;
 }
 
+/** A shoulder within this share of the picture's size from its edge is pinned there (the model puts one beyond the edge on it). */
+const EDGE_SHARE = 0.04;
+/** The face points (of eyes, nose and ears) the head pose needs. */
+const MIN_FACE_POINTS = 4;
+
 /** Why a shoulder is missing: pinned at the picture's edge (beyond it), or there but faint. */
 function faintOrOutside(kp: Named, k: Intrinsics, rightMissing: boolean, leftMissing: boolean): string {
   const atEdge = (name: 'left_shoulder' | 'right_shoulder') => {
     const p = kp[name];
     if (!p) return true;
-    const m = 0.04;
+    const m = EDGE_SHARE;
     return p.yPx > k.heightPx * (1 - m) || p.xPx < k.widthPx * m || p.xPx > k.widthPx * (1 - m);
   };
   const missing = (['right_shoulder', 'left_shoulder'] as const).filter((n, i) =>
     i === 0 ? rightMissing : leftMissing,
   );
   if (missing.every(atEdge)) {
-    const sideCut = missing.length === 1 && (kp[missing[0]!]?.yPx ?? k.heightPx) < k.heightPx * 0.96;
+    const sideCut =
+      missing.length === 1 && (kp[missing[0]!]?.yPx ?? k.heightPx) < k.heightPx * (1 - EDGE_SHARE);
     return sideCut
       ? REASONS.shoulderCutAtSide(missing[0] === 'right_shoulder' ? 'right' : 'left')
       : REASONS.shouldersOutOfPicture;

@@ -30,6 +30,24 @@ export interface HeadPose extends Orientation {
 }
 
 const MAX_ITERATIONS = 12;
+/** Face points (of eyes, nose and ears) a head pose needs: fewer leave it undetermined. */
+const MIN_POINTS = 4;
+/** Levenberg-Marquardt's damping: where it starts, how it grows and shrinks, its floor, and the ridge that keeps the system solvable. */
+const DAMPING_START = 1e-3;
+const DAMPING_FACTOR = 10;
+const DAMPING_FLOOR = 1e-9;
+const RIDGE = 1e-12;
+/** Tries with growing damping before an iteration gives up. */
+const DAMPING_TRIES = 8;
+/** Finite-difference steps: for the position, cm, and for the angles, radians. */
+const STEP_CM = 1e-3;
+const STEP_RAD = 1e-5;
+/** A head nearer the camera than this, cm, is no solution. */
+const MIN_DEPTH_CM = 5;
+/** An improvement of the squared error smaller than this ends the solve. */
+const CONVERGED_GAIN = 1e-14;
+/** A pivot smaller than this: the system is singular. */
+const PIVOT_EPS = 1e-15;
 const PARAMS = 6;
 
 function project(params: readonly number[], name: HeadPointName, depthScale: number): NormPoint {
@@ -65,7 +83,7 @@ function solve(a: number[][], b: number[]): number[] | null {
   for (let col = 0; col < n; col++) {
     let pivot = col;
     for (let r = col + 1; r < n; r++) if (Math.abs(a[r]![col]!) > Math.abs(a[pivot]![col]!)) pivot = r;
-    if (Math.abs(a[pivot]![col]!) < 1e-15) return null;
+    if (Math.abs(a[pivot]![col]!) < PIVOT_EPS) return null;
     [a[col], a[pivot]] = [a[pivot]!, a[col]!];
     [b[col], b[pivot]] = [b[pivot]!, b[col]!];
     for (let r = col + 1; r < n; r++) {
@@ -115,7 +133,7 @@ export function solveHeadPose(
   depthScale = 1,
 ): HeadPose | null {
   const names = HEAD_POINTS.filter((n) => obs[n]);
-  if (names.length < 4) return null;
+  if (names.length < MIN_POINTS) return null;
   const start =
     previous != null
       ? [previous.center.x, previous.center.y, previous.center.z, previous.yaw, previous.pitch, previous.roll]
@@ -124,11 +142,11 @@ export function solveHeadPose(
   let params: number[] = start;
   let r = residuals(params, names, obs, depthScale);
   let cost = sumSquares(r);
-  let lambda = 1e-3;
+  let lambda = DAMPING_START;
   for (let it = 0; it < MAX_ITERATIONS; it++) {
     const jac: number[][] = [];
     for (let j = 0; j < PARAMS; j++) {
-      const h = j < 3 ? 1e-3 : 1e-5;
+      const h = j < 3 ? STEP_CM : STEP_RAD;
       const p2 = params.slice();
       p2[j]! += h;
       const r2 = residuals(p2, names, obs, depthScale);
@@ -139,13 +157,13 @@ export function solveHeadPose(
     );
     const jtr = jac.map((col) => -col.reduce((s, v, i) => s + v * r[i]!, 0));
     let improved = false;
-    for (let attempt = 0; attempt < 8 && !improved; attempt++) {
-      const damped = jtj.map((row, a) => row.map((v, b) => (a === b ? v * (1 + lambda) + 1e-12 : v)));
+    for (let attempt = 0; attempt < DAMPING_TRIES && !improved; attempt++) {
+      const damped = jtj.map((row, a) => row.map((v, b) => (a === b ? v * (1 + lambda) + RIDGE : v)));
       const step = solve(damped, jtr.slice());
       if (!step) break;
       const candidate: number[] = params.map((v, j) => v + step[j]!);
-      if (!(candidate[2]! > 5)) {
-        lambda *= 10;
+      if (!(candidate[2]! > MIN_DEPTH_CM)) {
+        lambda *= DAMPING_FACTOR;
         continue;
       }
       const rc = residuals(candidate, names, obs, depthScale);
@@ -155,11 +173,11 @@ export function solveHeadPose(
         params = candidate;
         r = rc;
         cost = cc;
-        lambda = Math.max(lambda / 10, 1e-9);
+        lambda = Math.max(lambda / DAMPING_FACTOR, DAMPING_FLOOR);
         improved = true;
-        if (gain < 1e-14) it = MAX_ITERATIONS;
+        if (gain < CONVERGED_GAIN) it = MAX_ITERATIONS;
       } else {
-        lambda *= 10;
+        lambda *= DAMPING_FACTOR;
       }
     }
     if (!improved) break;
