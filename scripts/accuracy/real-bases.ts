@@ -33,16 +33,32 @@
  * measured by eye on a 40 px grid (and checked against MoveNet Thunder's
  * points on the picture).
  */
-import seatedUrl from '../fixtures/media/seated-640x480.png?url';
-import cap12At12Url from '../fixtures/media/cap12-12s.png?url';
-import cap12At15Url from '../fixtures/media/cap12-15s.png?url';
-import cap13At5Url from '../fixtures/media/cap13-5s.png?url';
-import agencyUrl from '../fixtures/media/people/startbootstrap-agency-3-640x480.png?url';
-import laughingUrl from '../fixtures/media/people/startbootstrap-landing-page-testimonials-1-640x480.png?url';
-import marcUrl from '../fixtures/media/people/material-kit-marc-640x480.png?url';
-import marieUrl from '../fixtures/media/people/material-dashboard-marie-640x480.png?url';
-import kaciUrl from '../fixtures/media/people/paper-kit-2-kaci-baum-2-640x480.png?url';
-import ayoUrl from '../fixtures/media/people/paper-kit-2-ayo-ogunseinde-2-640x480.png?url';
+const seatedUrl = new URL('../../tests/fixtures/media/seated-640x480.png', import.meta.url).href;
+const cap12At12Url = new URL('../../tests/fixtures/media/cap12-12s.png', import.meta.url).href;
+const cap12At15Url = new URL('../../tests/fixtures/media/cap12-15s.png', import.meta.url).href;
+const cap13At5Url = new URL('../../tests/fixtures/media/cap13-5s.png', import.meta.url).href;
+const agencyUrl = new URL(
+  '../../tests/fixtures/media/people/startbootstrap-agency-3-640x480.png',
+  import.meta.url,
+).href;
+const laughingUrl = new URL(
+  '../../tests/fixtures/media/people/startbootstrap-landing-page-testimonials-1-640x480.png',
+  import.meta.url,
+).href;
+const marcUrl = new URL('../../tests/fixtures/media/people/material-kit-marc-640x480.png', import.meta.url)
+  .href;
+const marieUrl = new URL(
+  '../../tests/fixtures/media/people/material-dashboard-marie-640x480.png',
+  import.meta.url,
+).href;
+const kaciUrl = new URL(
+  '../../tests/fixtures/media/people/paper-kit-2-kaci-baum-2-640x480.png',
+  import.meta.url,
+).href;
+const ayoUrl = new URL(
+  '../../tests/fixtures/media/people/paper-kit-2-ayo-ogunseinde-2-640x480.png',
+  import.meta.url,
+).href;
 import type { Box, CoverObject, Move, Point, Rgb } from './transforms';
 
 export interface RealBase {

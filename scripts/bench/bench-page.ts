@@ -13,7 +13,7 @@
  * frame in five here. A run with `trackHeadMs: 0` makes the model run on
  * every frame, for comparison.
  */
-import deskUrl from '../fixtures/media/desk-640x480.png?url';
+const deskUrl = new URL('../../tests/fixtures/media/desk-640x480.png', import.meta.url).href;
 import { summarize } from '../../src/core/rate';
 import type { BackendChoice, EngineName } from '../../src/core/pose';
 import { createPoseClient } from '../../src/ui/capture/pose-client';

@@ -186,7 +186,16 @@ export const DEFAULT_CASES: CaseOptions = { aloneSetups: 12, combined: 160, fovS
 export function rigCases(options: CaseOptions = DEFAULT_CASES): RigCase[] {
   const out: RigCase[] = [];
   const d = new Draw(2026);
-  for (let s = 0; s < options.aloneSetups; s++) {
+  aloneCases(d, options.aloneSetups, out);
+  combinedCases(d, options.combined, out);
+  twistCases(d, options.twistSetups, out);
+  fovCases(d, options.fovSetups, out);
+  return out;
+}
+
+/** Adds to `out`, on each of `setups` setups, no move and then every move in ALONE at each of its sizes. */
+function aloneCases(d: Draw, setups: number, out: RigCase[]): void {
+  for (let s = 0; s < setups; s++) {
     // Two setups in three let every reading be taken; the rest show what a laptop's camera often does.
     const setup = drawSetup(d, s % 3 !== 2);
     for (const [key, sizes] of [[null, [0]] as const, ...ALONE]) {
@@ -203,8 +212,12 @@ export function rigCases(options: CaseOptions = DEFAULT_CASES): RigCase[] {
       }
     }
   }
+}
+
+/** Adds `count` cases to `out`, each two or three moves drawn from COMBINED_RANGE on a setup of its own. */
+function combinedCases(d: Draw, count: number, out: RigCase[]): void {
   const keys = Object.keys(COMBINED_RANGE) as (keyof Moves)[];
-  for (let i = 0; i < options.combined; i++) {
+  for (let i = 0; i < count; i++) {
     const setup = drawSetup(d, i % 4 !== 3);
     const n = d.chance(0.5) ? 2 : 3;
     const chosen = new Set<keyof Moves>();
@@ -220,11 +233,17 @@ export function rigCases(options: CaseOptions = DEFAULT_CASES): RigCase[] {
       seed: 10_000 + i,
     });
   }
-  // A turn of the trunk about the spine, the head kept to the screen: the shoulders' midpoint
-  // barely moves (the spine runs close behind the line between the shoulder joints) and the turn
-  // shows only as a slightly narrower span and, seen from above, a slightly slanted shoulder line:
-  // it reads partly as rounding and tilt.
-  for (let s = 0; s < options.twistSetups; s++) {
+}
+
+/**
+ * Adds to `out`, on each of `setups` setups, a turn of the trunk about the
+ * spine, the head kept to the screen: the shoulders' midpoint barely moves
+ * (the spine runs close behind the line between the shoulder joints) and the
+ * turn shows only as a slightly narrower span and, seen from above, a
+ * slightly slanted shoulder line: it reads partly as rounding and tilt.
+ */
+function twistCases(d: Draw, setups: number, out: RigCase[]): void {
+  for (let s = 0; s < setups; s++) {
     const setup = drawSetup(d, true);
     for (const twistDeg of [10, 20, -20]) {
       out.push({
@@ -237,6 +256,14 @@ export function rigCases(options: CaseOptions = DEFAULT_CASES): RigCase[] {
       });
     }
   }
+}
+
+/**
+ * Adds to `out`, on each of `setups` setups, a few moves with the app told
+ * the true field of view, ×1.15 and ÷1.15; the wrong ones again with the
+ * eyes' distance to the screen told as well.
+ */
+function fovCases(d: Draw, setups: number, out: RigCase[]): void {
   const fovMoves: Partial<Moves>[] = [
     { headForwardCm: 4 },
     { headForwardCm: 8 },
@@ -244,7 +271,7 @@ export function rigCases(options: CaseOptions = DEFAULT_CASES): RigCase[] {
     { leanDeg: 10 },
     { chairBackCm: -12 },
   ];
-  for (let s = 0; s < options.fovSetups; s++) {
+  for (let s = 0; s < setups; s++) {
     const setup = drawSetup(d, true);
     for (const factor of [1, 1.15, 1 / 1.15]) {
       for (const [i, m] of fovMoves.entries()) {
@@ -268,7 +295,6 @@ export function rigCases(options: CaseOptions = DEFAULT_CASES): RigCase[] {
       }
     }
   }
-  return out;
 }
 
 export { Draw };

@@ -219,24 +219,7 @@ export function pose(b: Build, m: Moves, seat: V3): Body {
   const incline = (b.neckInclineDeg * Math.PI) / 180;
   const nod0: V3 = add(c7, [0, -b.neckLengthCm * Math.cos(incline), -b.neckLengthCm * Math.sin(incline)]);
   const ears0: V3 = add(nod0, [0, -b.earsAboveNodCm, 0]);
-
-  // Head landmarks about the ear midpoint, facing -z.
-  const hw = b.earWidthCm / 2;
-  const ew = b.eyeSpacingCm / 2;
-  const headLocal: Record<string, V3> = {
-    left_ear: [hw, 0, 0],
-    right_ear: [-hw, 0, 0],
-    left_eye: [ew, -b.eyeRiseCm, -b.eyeAheadCm],
-    right_eye: [-ew, -b.eyeRiseCm, -b.eyeAheadCm],
-    nose: [0, b.noseDropCm, -b.noseAheadCm],
-  };
-  const seenLocal: Record<string, V3> = {
-    left_ear: [hw, -b.earBiasUpCm, b.earBiasBackCm],
-    right_ear: [-hw, -b.earBiasUpCm, b.earBiasBackCm],
-    left_eye: [ew + b.eyeBiasCm[0], -b.eyeRiseCm + b.eyeBiasCm[1], -b.eyeAheadCm],
-    right_eye: [-ew + b.eyeBiasCm[0], -b.eyeRiseCm + b.eyeBiasCm[1], -b.eyeAheadCm],
-    nose: [b.noseBiasCm[0], b.noseDropCm + b.noseBiasCm[1], -b.noseAheadCm],
-  };
+  const local = headLocal(b);
 
   // The trunk's rotation on the seat (recline includes the upright lean back).
   const trunk = compose(aboutZ(-m.leanDeg), aboutX(-(b.trunkReclineDeg + m.reclineDeg)));
@@ -245,35 +228,8 @@ export function pose(b: Build, m: Moves, seat: V3): Body {
     aboutZ(m.leanDeg * b.headUpright),
     aboutX(m.reclineDeg * b.gazeHold + b.trunkReclineDeg),
   );
-  // Head on the neck: forward carriage (with its drop and chin drop), nod, turn and tilt.
-  const fwd = m.headForwardCm;
-  const carriage: V3 = [0, b.dropPerForward * fwd, -fwd];
-  const nod = add(nod0, carriage);
-  const ears = add(ears0, carriage);
-  const tiltPivot: V3 = add(nod, [0, b.neckLengthCm / 2, 0]);
-  const headTurn = compose(
-    aboutZ(-m.headTiltDeg),
-    compose(aboutY(m.headTurnDeg), aboutX(m.lookDownDeg + b.chinDropDegPerCm * fwd)),
-  );
-  const headPoint = (local: V3): V3 => {
-    let p = add(ears, local);
-    p = rotateAbout(p, nod, compose(aboutY(m.headTurnDeg), aboutX(m.lookDownDeg + b.chinDropDegPerCm * fwd)));
-    p = rotateAbout(p, tiltPivot, aboutZ(-m.headTiltDeg));
-    // The head's own correction for the trunk's lean happens at the nodding joint.
-    return rotateAbout(p, nod, hold);
-  };
-
-  // Shoulders on the trunk: rounding (in and forward), shrug, then twist about the spine at C7.
-  const inward = ((m.roundingPct / 100) * b.shoulderWidthCm) / 2;
-  const forward = inward * b.roundingForwardPerInward;
-  const shoulder = (side: 1 | -1, out: number, up: number): V3 => {
-    const p: V3 = add(c7, [
-      side * (b.shoulderWidthCm / 2 - inward + out),
-      b.shoulderBelowC7Cm - m.shrugCm - up,
-      -b.shoulderAheadOfC7Cm - forward,
-    ]);
-    return rotateAbout(p, c7, aboutY(m.twistDeg));
-  };
+  const head = headOnNeck(b, m, nod0, ears0, hold);
+  const shoulder = (side: 1 | -1, out: number, up: number): V3 => shoulderJoint(b, m, c7, side, out, up);
 
   // Where the shoulder joints' midpoint is on the trunk, before rounding and shrug move the joints.
   const shoulderBase = rotateAbout(
@@ -284,29 +240,98 @@ export function pose(b: Build, m: Moves, seat: V3): Body {
 
   const place = (p: V3): V3 =>
     add(apply(trunk, p), [seat[0] + m.slideCm, seat[1] + m.sinkCm, seat[2] + m.chairBackCm]);
+  const placeHead = (points: Record<HeadLandmark, V3>) =>
+    Object.fromEntries(Object.entries(points).map(([k, v]) => [k, place(head.point(v))])) as Record<
+      HeadLandmark,
+      V3
+    >;
 
-  const headTrue = Object.fromEntries(
-    Object.entries(headLocal).map(([k, v]) => [k, place(headPoint(v))]),
-  ) as Record<'nose' | 'left_eye' | 'right_eye' | 'left_ear' | 'right_ear', V3>;
-  const headSeen = Object.fromEntries(
-    Object.entries(seenLocal).map(([k, v]) => [k, place(headPoint(v))]),
-  ) as Record<'nose' | 'left_eye' | 'right_eye' | 'left_ear' | 'right_ear', V3>;
   const bo = b.shoulderBiasOutCm;
   const bu = b.shoulderBiasUpCm;
   return {
     true: {
       c7: place(c7),
       shoulder_base: place(shoulderBase),
-      nod: place(nod),
-      ...headTrue,
+      nod: place(head.nod),
+      ...placeHead(local.true),
       left_shoulder: place(shoulder(1, 0, 0)),
       right_shoulder: place(shoulder(-1, 0, 0)),
     },
     seen: {
-      ...headSeen,
+      ...placeHead(local.seen),
       left_shoulder: place(shoulder(1, bo, bu)),
       right_shoulder: place(shoulder(-1, bo, bu)),
     },
-    headRotation: compose(trunk, compose(hold, headTurn)),
+    headRotation: compose(trunk, compose(hold, head.turn)),
   };
+}
+
+type HeadLandmark = 'nose' | 'left_eye' | 'right_eye' | 'left_ear' | 'right_ear';
+
+/** The head's landmarks about the ear midpoint, facing -z: where they are, and where a pose model puts them. */
+function headLocal(b: Build): { true: Record<HeadLandmark, V3>; seen: Record<HeadLandmark, V3> } {
+  const hw = b.earWidthCm / 2;
+  const ew = b.eyeSpacingCm / 2;
+  return {
+    true: {
+      left_ear: [hw, 0, 0],
+      right_ear: [-hw, 0, 0],
+      left_eye: [ew, -b.eyeRiseCm, -b.eyeAheadCm],
+      right_eye: [-ew, -b.eyeRiseCm, -b.eyeAheadCm],
+      nose: [0, b.noseDropCm, -b.noseAheadCm],
+    },
+    seen: {
+      left_ear: [hw, -b.earBiasUpCm, b.earBiasBackCm],
+      right_ear: [-hw, -b.earBiasUpCm, b.earBiasBackCm],
+      left_eye: [ew + b.eyeBiasCm[0], -b.eyeRiseCm + b.eyeBiasCm[1], -b.eyeAheadCm],
+      right_eye: [-ew + b.eyeBiasCm[0], -b.eyeRiseCm + b.eyeBiasCm[1], -b.eyeAheadCm],
+      nose: [b.noseBiasCm[0], b.noseDropCm + b.noseBiasCm[1], -b.noseAheadCm],
+    },
+  };
+}
+
+/**
+ * The head on the neck, in the trunk's frame: forward carriage (with its drop
+ * and chin drop), nod, turn and tilt. Gives the moved nodding joint, the
+ * head's own rotation, and where a point given about the ear midpoint ends up.
+ */
+function headOnNeck(
+  b: Build,
+  m: Moves,
+  nod0: V3,
+  ears0: V3,
+  hold: M3,
+): { nod: V3; turn: M3; point: (local: V3) => V3 } {
+  const fwd = m.headForwardCm;
+  const carriage: V3 = [0, b.dropPerForward * fwd, -fwd];
+  const nod = add(nod0, carriage);
+  const ears = add(ears0, carriage);
+  const tiltPivot: V3 = add(nod, [0, b.neckLengthCm / 2, 0]);
+  const turn = compose(
+    aboutZ(-m.headTiltDeg),
+    compose(aboutY(m.headTurnDeg), aboutX(m.lookDownDeg + b.chinDropDegPerCm * fwd)),
+  );
+  const point = (local: V3): V3 => {
+    let p = add(ears, local);
+    p = rotateAbout(p, nod, compose(aboutY(m.headTurnDeg), aboutX(m.lookDownDeg + b.chinDropDegPerCm * fwd)));
+    p = rotateAbout(p, tiltPivot, aboutZ(-m.headTiltDeg));
+    // The head's own correction for the trunk's lean happens at the nodding joint.
+    return rotateAbout(p, nod, hold);
+  };
+  return { nod, turn, point };
+}
+
+/**
+ * A shoulder joint on the trunk (`side` 1: the left one), `out` and `up` off
+ * its place: rounding (in and forward), shrug, then twist about the spine at C7.
+ */
+function shoulderJoint(b: Build, m: Moves, c7: V3, side: 1 | -1, out: number, up: number): V3 {
+  const inward = ((m.roundingPct / 100) * b.shoulderWidthCm) / 2;
+  const forward = inward * b.roundingForwardPerInward;
+  const p: V3 = add(c7, [
+    side * (b.shoulderWidthCm / 2 - inward + out),
+    b.shoulderBelowC7Cm - m.shrugCm - up,
+    -b.shoulderAheadOfC7Cm - forward,
+  ]);
+  return rotateAbout(p, c7, aboutY(m.twistDeg));
 }
