@@ -128,7 +128,11 @@ export interface PoseWorkerProtocol {
    * while they need to, and never overwrite what was set here.
    */
   setEngineOptions(partial: Partial<EngineOptions>): EngineOptions;
-  /** The page was hidden or shown: people are counted less often while nobody sees the count. */
+  /**
+   * The page was hidden or shown: while hidden, steady monitoring samples
+   * every 5 s, a held pose is reused for up to 30 s, and people are counted
+   * every five minutes (every 2 s, 10 s and one minute while seen).
+   */
   setPageHidden(hidden: boolean): void;
   /** Frames from a stream handed over once; its results go to `listener`. Ends any stream before it. */
   startStream(readable: ReadableStream<VideoFrame>, listener: StreamListener): Promise<void>;

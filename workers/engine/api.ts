@@ -47,14 +47,32 @@ const CALIBRATION_OPTIONS: Readonly<Partial<EngineOptions>> = {
  */
 const COUNT_PEOPLE_EVERY_MS = 60_000;
 const COUNT_PEOPLE_HIDDEN_EVERY_MS = 300_000;
+/**
+ * How long a held pose (head tracker, still picture) may be reused before
+ * the model looks again, ms: 10 s while the page is seen, 30 s while it is
+ * hidden (an alert needs 30 s of a held posture; nothing is drawn).
+ */
+const HOLD_POSE_MS = 10_000;
+const HOLD_POSE_HIDDEN_MS = 30_000;
+
+/** The engine options that follow the page's visibility. */
+function visibilityOptions(hidden: boolean): Partial<EngineOptions> {
+  const holdMs = hidden ? HOLD_POSE_HIDDEN_MS : HOLD_POSE_MS;
+  return {
+    countPeopleEveryMs: hidden ? COUNT_PEOPLE_HIDDEN_EVERY_MS : COUNT_PEOPLE_EVERY_MS,
+    trackHeadMs: holdMs,
+    reuseStillMs: holdMs,
+  };
+}
 
 /**
- * The engine's options in three layers, the later over the earlier: those
- * set through the API, calibration's while it runs, and the frame interval
- * the governor chose. A layer that ends leaves the ones below as they were
- * set, whatever was set meanwhile.
+ * The engine's options in layers, the later over the earlier: the page's
+ * visibility (once it has told it), those set through the API, calibration's
+ * while it runs, and the frame interval the governor chose. A layer that ends
+ * leaves the ones below as they were set, whatever was set meanwhile.
  */
 export class EngineOptionLayers {
+  private visibility: Partial<EngineOptions> = {};
   private base: Partial<EngineOptions> = {};
   private calibrating = false;
   private intervalMs: number | null = null;
@@ -66,6 +84,11 @@ export class EngineOptionLayers {
     resolveEngineOptions(this.engine.getOptions(), partial);
     this.base = { ...this.base, ...partial };
     return this.apply();
+  }
+
+  setPageHidden(hidden: boolean): void {
+    this.visibility = visibilityOptions(hidden);
+    this.apply();
   }
 
   setCalibrating(on: boolean): void {
@@ -84,6 +107,7 @@ export class EngineOptionLayers {
   private apply(): EngineOptions {
     return this.engine.setOptions({
       ...DEFAULT_ENGINE_OPTIONS,
+      ...this.visibility,
       ...this.base,
       ...(this.calibrating ? CALIBRATION_OPTIONS : {}),
       ...(this.intervalMs === null ? {} : { minFrameIntervalMs: this.intervalMs }),
@@ -149,8 +173,10 @@ export function createPoseApi(engine: PoseEngine, parts: PoseApiParts = {}) {
       return r && withPosture(r);
     },
     setEngineOptions: (partial) => options.set(partial),
-    setPageHidden: (hidden) =>
-      void options.set({ countPeopleEveryMs: hidden ? COUNT_PEOPLE_HIDDEN_EVERY_MS : COUNT_PEOPLE_EVERY_MS }),
+    setPageHidden(hidden) {
+      options.setPageHidden(hidden);
+      governor.setPageHidden(hidden);
+    },
     async startStream(readable, listener) {
       await stopStream();
       stream = new FrameStream(

@@ -6,8 +6,10 @@
  * frames); a change, a posture
  * building towards an alert, or calibration earns a faster rate; nobody in
  * view for long enough that monitoring is away earns the slowest, a presence
- * check (a frame or two without a detection changes nothing). On battery every rate but
- * calibration's is scaled down.
+ * check (a frame or two without a detection changes nothing). While the
+ * page is hidden, the steady rate and the presence check slow to one frame
+ * every five seconds: nothing is drawn, and an alert still needs 30 s of a
+ * posture. On battery every rate but calibration's is scaled down.
  *
  * Pure: time is passed in, and the decision is plain data.
  */
@@ -26,12 +28,18 @@ export interface SamplingOptions {
   fixedFps: number;
   /** Steady, good posture. Default 0.5. */
   steadyFps: number;
-  /** Moving, or a posture building towards an alert. Default 5. */
+  /**
+   * Moving, or a posture building towards an alert. Default 2: an alert's
+   * onset is timed within half a second, and the replays of held postures
+   * (tests/unit/core/sampling/alert-timing.test.ts) alert on time at it.
+   */
   activeFps: number;
   /** While calibrating. Default 15. */
   calibratingFps: number;
   /** Nobody in view (monitoring away), or paused: a presence check. Default 0.5. */
   idleFps: number;
+  /** Steady, away or paused while the page is hidden. Default 0.2 (one frame every 5 s). */
+  hiddenFps: number;
   /** Rates are multiplied by this on battery (calibration's excepted). Default 0.5. */
   batteryFactor: number;
   /** After a change, stay at the active rate this long, ms. Default 10 s. */
@@ -42,9 +50,10 @@ const DEFAULT_SAMPLING: Readonly<SamplingOptions> = Object.freeze({
   adaptive: true,
   fixedFps: 10,
   steadyFps: 0.5,
-  activeFps: 5,
+  activeFps: 2,
   calibratingFps: 15,
   idleFps: 0.5,
+  hiddenFps: 0.2,
   batteryFactor: 0.5,
   holdActiveMs: 10_000,
 });
@@ -54,7 +63,14 @@ export function resolveSampling(
   base = DEFAULT_SAMPLING,
 ): SamplingOptions {
   const o = { ...base, ...partial };
-  for (const key of ['fixedFps', 'steadyFps', 'activeFps', 'calibratingFps', 'idleFps'] as const) {
+  for (const key of [
+    'fixedFps',
+    'steadyFps',
+    'activeFps',
+    'calibratingFps',
+    'idleFps',
+    'hiddenFps',
+  ] as const) {
     if (!(o[key] > 0 && o[key] <= 60))
       throw new Error(`${key} must be above 0 and at most 60 (got ${o[key]})`);
   }
@@ -70,6 +86,8 @@ export interface SamplingDecision {
   intervalMs: number;
   reason: SamplingReason;
   onBattery: boolean;
+  /** The page said it is hidden: the steady and idle rates are the hidden one. */
+  pageHidden: boolean;
 }
 
 /** How far a metric must move from its recent average to count as a change. */
@@ -158,6 +176,7 @@ function problemBuilding(s: Pick<AlertSnapshot, 'problems'>): boolean {
 export class SamplingGovernor {
   private options: SamplingOptions;
   private onBattery = false;
+  private pageHidden = false;
   private activeUntilMs = -Infinity;
   private readonly motion = new MotionDetector();
 
@@ -172,6 +191,10 @@ export class SamplingGovernor {
 
   setOnBattery(onBattery: boolean): void {
     this.onBattery = onBattery;
+  }
+
+  setPageHidden(hidden: boolean): void {
+    this.pageHidden = hidden;
   }
 
   /** The rate to use after this frame. */
@@ -192,7 +215,15 @@ export class SamplingGovernor {
               : sample.tMs < this.activeUntilMs
                 ? [o.activeFps, 'changing']
                 : [o.steadyFps, 'steady'];
-    const scaled = this.onBattery && reason !== 'calibrating' ? fps * o.batteryFactor : fps;
-    return { fps: scaled, intervalMs: 1000 / scaled, reason, onBattery: this.onBattery };
+    const slow = reason === 'steady' || reason === 'nobody' || reason === 'paused';
+    const seen = this.pageHidden && slow ? Math.min(fps, o.hiddenFps) : fps;
+    const scaled = this.onBattery && reason !== 'calibrating' ? seen * o.batteryFactor : seen;
+    return {
+      fps: scaled,
+      intervalMs: 1000 / scaled,
+      reason,
+      onBattery: this.onBattery,
+      pageHidden: this.pageHidden,
+    };
   }
 }

@@ -66,13 +66,26 @@ describe('the worker API: one owner per value', () => {
     expect(engine.getOptions()).toMatchObject({ reuseStillMs: 500, trackCrop: true });
   });
 
-  it('counts people every minute while the page is seen, every five minutes while it is hidden', async () => {
-    const { engine, api } = await setup();
+  it('follows the page: people counted every minute and a held pose kept 10 s while seen, every five minutes and 30 s while hidden', async () => {
+    const { engine, api, next } = await setup();
     expect(engine.getOptions().countPeopleEveryMs).toBe(0);
     api.setPageHidden(true);
-    expect(engine.getOptions().countPeopleEveryMs).toBe(300_000);
+    expect(engine.getOptions()).toMatchObject({
+      countPeopleEveryMs: 300_000,
+      trackHeadMs: 30_000,
+      reuseStillMs: 30_000,
+    });
+    expect((await next())?.sampling.pageHidden).toBe(true);
     api.setPageHidden(false);
-    expect(engine.getOptions().countPeopleEveryMs).toBe(60_000);
+    expect(engine.getOptions()).toMatchObject({
+      countPeopleEveryMs: 60_000,
+      trackHeadMs: 10_000,
+      reuseStillMs: 10_000,
+    });
+    // What the page set itself stays over the visibility's defaults.
+    api.setEngineOptions({ trackHeadMs: 0 });
+    api.setPageHidden(true);
+    expect(engine.getOptions()).toMatchObject({ trackHeadMs: 0, reuseStillMs: 30_000 });
   });
 
   it("dates the neutral by the wall clock, the same in the result the page stores as in the worker's", async () => {

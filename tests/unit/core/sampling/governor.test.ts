@@ -26,7 +26,7 @@ describe('sampling governor', () => {
   it('settles to the steady rate on steady, good posture, after holding the active rate for a while', () => {
     const r = rates([{ seconds: 60 }]);
     expect(at(r, 0).reason).toBe('changing');
-    expect(at(r, 5).fps).toBe(5);
+    expect(at(r, 5).fps).toBe(2);
     expect(at(r, 15)).toMatchObject({ reason: 'steady', fps: 0.5, intervalMs: 2000 });
     expect(at(r, 59).reason).toBe('steady');
   });
@@ -44,10 +44,10 @@ describe('sampling governor', () => {
     );
     expect(at(r, 2)).toMatchObject({ reason: 'calibrating', fps: 15 });
     expect(at(r, 29).reason).toBe('steady');
-    expect(at(r, 31)).toMatchObject({ reason: 'changing', fps: 5 });
+    expect(at(r, 31)).toMatchObject({ reason: 'changing', fps: 2 });
     expect(at(r, 62).reason).toBe('steady');
-    expect(at(r, 80)).toMatchObject({ reason: 'problem', fps: 5 });
-    expect(at(r, 120)).toMatchObject({ reason: 'problem', fps: 5 });
+    expect(at(r, 80)).toMatchObject({ reason: 'problem', fps: 2 });
+    expect(at(r, 120)).toMatchObject({ reason: 'problem', fps: 2 });
   });
 
   it('checks for presence slowly while nobody is there', () => {
