@@ -6,7 +6,7 @@
  * is missing or fails). Prints a table per browser, then (last line) one
  * JSON object: an interface, extended, never renamed.
  */
-import type { EngineBench, BenchRequest } from './bench/bench-page';
+import type { EngineBench, BenchRequest, Footage } from './bench/bench-page';
 import type { BackendChoice, EngineName } from '../src/core/pose';
 import { isSoftwareRenderer } from '../workers/engine/backend-order';
 import { launchChromium, startAppServer } from './harness';
@@ -42,6 +42,8 @@ const SOAK_FRAMES = Number(process.env.BENCH_SOAK_FRAMES ?? 10_000);
 /** Days of synthetic per-minute history (1440 minutes each) for the history bench (0 skips it). */
 const HISTORY_DAYS = Number(process.env.BENCH_HISTORY_DAYS ?? 365);
 const WARMUP = 10;
+/** cap12's moving stretch (a person shifting, turning, nodding, coming nearer), two samples a second. */
+const MOVING: Footage = { fromS: 18, toS: 48, fps: 2 };
 const ENGINES: EngineName[] = ['movenet-lightning', 'movenet-thunder', 'blazepose-lite', 'blazepose-full'];
 
 /** a / b to two decimals; null when either is missing or b is 0. */
@@ -92,6 +94,8 @@ interface PerFrame {
   renderer: string | null;
   baseline: EngineBench | undefined;
   engines: EngineBench[];
+  /** The same engines on moving footage, per sample, and their naive row. */
+  moving: { baseline: EngineBench | undefined; engines: EngineBench[] };
 }
 
 /** A new page on the bench page, ready to run. */
@@ -105,34 +109,51 @@ async function openBenchPage(browser: Browser, url: string, name: BrowserName): 
   return page;
 }
 
-/** Runs the per-frame request on the bench page and prints its table under `heading`. */
-async function perFrame(browser: Browser, page: Page, name: BrowserName, heading: string): Promise<PerFrame> {
-  const { renderer, backends, skipped } = await pageBackends(page);
-  const request: BenchRequest = { runs: perFrameRuns(backends), frames: FRAMES, warmup: WARMUP };
-  const results = await page.evaluate(
-    (req) => (window as unknown as { runBench(r: BenchRequest): Promise<EngineBench[]> }).runBench(req),
-    request,
-  );
+/** One table of per-frame rows; `meanToo`: the mean's ratio to the baseline's mean as well. */
+function printTable(results: EngineBench[], meanToo: boolean): EngineBench | undefined {
   const baseline = results.find((r) => r.engine === 'baseline');
   const fmt = (n: number) => n.toFixed(1).padStart(7);
-  console.log(heading);
-  for (const s of skipped) console.log(`skipped ${s}`);
   console.log(
-    'engine                     backend thr  loadMs firstMs medianMs  p95Ms  meanMs   prep  infer worker  held%  vs baseline',
+    `engine                     backend thr  loadMs firstMs medianMs  p95Ms  meanMs   prep  infer worker  held%  vs baseline${meanToo ? ' (mean vs mean)' : ''}`,
   );
   for (const r of results) {
     const ratio = baseline ? (r.medianMs / baseline.medianMs).toFixed(2) : '-';
+    const meanRatio = baseline && meanToo ? ` (${(r.meanMs / baseline.meanMs).toFixed(2)})` : '';
     const label = r.engine + (r.inputPx ? `@${r.inputPx}` : '') + (r.headTracker ? '+head' : '');
     console.log(
-      `${label.padEnd(26)} ${r.backend.padEnd(7)} ${String(r.threads).padStart(3)}${fmt(r.loadMs)} ${fmt(r.firstMs)} ${fmt(r.medianMs)}${fmt(r.p95Ms)}${fmt(r.meanMs)}${fmt(r.prepMedianMs)}${fmt(r.inferenceMedianMs)}${fmt(r.workerMedianMs)}${fmt(r.heldShare * 100)}    ${ratio}`,
+      `${label.padEnd(26)} ${r.backend.padEnd(7)} ${String(r.threads).padStart(3)}${fmt(r.loadMs)} ${fmt(r.firstMs)} ${fmt(r.medianMs)}${fmt(r.p95Ms)}${fmt(r.meanMs)}${fmt(r.prepMedianMs)}${fmt(r.inferenceMedianMs)}${fmt(r.workerMedianMs)}${fmt(r.heldShare * 100)}    ${ratio}${meanRatio}`,
     );
   }
+  return baseline;
+}
+
+const runBench = (page: Page, request: BenchRequest) =>
+  page.evaluate(
+    (req) => (window as unknown as { runBench(r: BenchRequest): Promise<EngineBench[]> }).runBench(req),
+    request,
+  );
+
+/** Runs the per-frame requests (the still photo, then the moving footage) on the bench page and prints their tables under `heading`. */
+async function perFrame(browser: Browser, page: Page, name: BrowserName, heading: string): Promise<PerFrame> {
+  const { renderer, backends, skipped } = await pageBackends(page);
+  const runs = perFrameRuns(backends);
+  const results = await runBench(page, { runs, frames: FRAMES, warmup: WARMUP });
+  console.log(heading);
+  for (const s of skipped) console.log(`skipped ${s}`);
+  const baseline = printTable(results, false);
+  const moving = await runBench(page, { runs, frames: FRAMES, warmup: WARMUP, footage: MOVING });
+  console.log(
+    `the same on moving footage (cap12, ${MOVING.fromS}-${MOVING.toS} s at ${MOVING.fps} samples/s, stamped at their own times; still-picture reuse on, as the app runs):`,
+  );
+  const movingBaseline = printTable(moving, true);
+  const notBaseline = (r: EngineBench) => r.engine !== 'baseline';
   return {
     browser: name,
     version: browser.version(),
     renderer,
     baseline,
-    engines: results.filter((r) => r.engine !== 'baseline'),
+    engines: results.filter(notBaseline),
+    moving: { baseline: movingBaseline, engines: moving.filter(notBaseline) },
   };
 }
 
@@ -167,6 +188,7 @@ async function perFrameFirefox(url: string, timeoutMs: number): Promise<PerFrame
 const round = (n: number) => Math.round(n * 10) / 10;
 const engineRow = (r: EngineBench, run: PerFrame) => ({
   browser: run.browser,
+  footage: 'still',
   engine: r.engine,
   backend: r.backend,
   threads: r.threads,
@@ -185,6 +207,27 @@ const engineRow = (r: EngineBench, run: PerFrame) => ({
   ratioToBaseline: run.baseline ? Math.round((r.medianMs / run.baseline.medianMs) * 1000) / 1000 : null,
   tensorGrowth: r.tensorGrowth,
 });
+/** A row on the moving footage: its ratios (median and mean) to the naive pipeline on the same frames. */
+const movingRow = (r: EngineBench, run: PerFrame) => {
+  const base = run.moving.baseline;
+  return {
+    ...engineRow(r, run),
+    footage: 'moving',
+    ratioToBaseline: base ? Math.round((r.medianMs / base.medianMs) * 1000) / 1000 : null,
+    meanRatioToBaseline: base ? Math.round((r.meanMs / base.meanMs) * 1000) / 1000 : null,
+  };
+};
+const movingBaseline = (run: PerFrame) =>
+  run.moving.baseline
+    ? {
+        engine: 'pose-detection movenet lightning, full frame',
+        backend: run.moving.baseline.backend,
+        medianMs: round(run.moving.baseline.medianMs),
+        meanMs: round(run.moving.baseline.meanMs),
+        p95Ms: round(run.moving.baseline.p95Ms),
+        footage: { clip: 'cap12_edit.webm', ...MOVING },
+      }
+    : null;
 const baselineSummary = (run: PerFrame) =>
   run.baseline
     ? {
@@ -419,9 +462,10 @@ function benchJson(m: Measured) {
   const { chromiumRun, firefoxRun, firefoxSkipped, history, monitoring } = m;
   return {
     // Chromium's rows, then Firefox's; each row's ratio is to its own browser's baseline.
-    engines: [chromiumRun, ...(firefoxRun ? [firefoxRun] : [])].flatMap((run) =>
-      run.engines.map((r) => engineRow(r, run)),
-    ),
+    engines: [chromiumRun, ...(firefoxRun ? [firefoxRun] : [])].flatMap((run) => [
+      ...run.engines.map((r) => engineRow(r, run)),
+      ...run.moving.engines.map((r) => movingRow(r, run)),
+    ]),
     baseline: baselineSummary(chromiumRun),
     frames: FRAMES,
     webglRenderer: chromiumRun.renderer,
@@ -429,6 +473,8 @@ function benchJson(m: Measured) {
     firefoxSkipped,
     firefoxBaseline: firefoxRun && baselineSummary(firefoxRun),
     firefoxWebglRenderer: firefoxRun?.renderer ?? null,
+    baselineMoving: movingBaseline(chromiumRun),
+    firefoxBaselineMoving: firefoxRun && movingBaseline(firefoxRun),
     history,
     monitoring: monitoring && monitoringSummary(monitoring, m.floorHeadless, m.headed, m.soak),
   };

@@ -12,12 +12,20 @@
  * head tracker holds the pose (head unmoved, pose younger than 10 s): one
  * frame in five here. A run with `trackHeadMs: 0` makes the model run on
  * every frame, for comparison.
+ *
+ * With `footage`, the frames are a real recording's instead (decoded on the
+ * page before any timing, stamped at their own times): a person moving, as
+ * the app sees them between glances and shifts, with the still-picture
+ * reuse on as the app runs it.
  */
-const deskUrl = new URL('../../tests/fixtures/media/desk-640x480.png', import.meta.url).href;
 import { summarize } from '../../src/core/rate';
 import type { BackendChoice, EngineName } from '../../src/core/pose';
 import { createPoseClient } from '../../src/ui/capture/pose-client';
 import { webglRenderer } from '../../workers/engine/backend-order';
+
+const deskUrl = new URL('../../tests/fixtures/media/desk-640x480.png', import.meta.url).href;
+/** The recording whose moving stretch the per-sample table reads (a person shifting, turning, nodding, coming nearer). */
+const movingClipUrl = new URL('../../tests/fixtures/media/cap12_edit.webm', import.meta.url).href;
 
 export interface EngineBench {
   engine: EngineName;
@@ -42,27 +50,35 @@ export interface EngineBench {
   tensorGrowth: number;
 }
 
+/** The frames an engine is fed: the i-th picture and its time. */
+interface FrameSource {
+  picture(i: number): ImageBitmap;
+  stepMs: number;
+  /** The same picture every frame: the still-picture reuse is turned off. */
+  still: boolean;
+}
+
 /** One engine's worker, loaded and warmed up, timing the frames it is given. */
 async function openEngine(
   engine: EngineName,
   backend: BackendChoice,
   inputPx: number | null,
   trackHeadMs: number | undefined,
-  bitmap: ImageBitmap,
+  source: FrameSource,
   warmup: number,
 ) {
   const client = createPoseClient();
   const info = await client.loadEngine({ engine, backend, inputPx });
-  // The same photo every frame: no still picture's pose is reused.
   const options = await client.setEngineOptions({
-    reuseStillMs: 0,
+    ...(source.still ? { reuseStillMs: 0 } : {}),
     ...(trackHeadMs === undefined ? {} : { trackHeadMs }),
   });
   let clockMs = 0;
+  let n = 0;
   const once = async () => {
     const t0 = performance.now();
-    clockMs += FRAME_STEP_MS;
-    const frame = new VideoFrame(bitmap, { timestamp: clockMs * 1000 });
+    clockMs += source.stepMs;
+    const frame = new VideoFrame(source.picture(n++), { timestamp: clockMs * 1000 });
     const result = await client.processFrame(frame, clockMs);
     if (!result) throw new Error(`${engine}: a frame was dropped with nothing in flight`);
     return { e2eMs: performance.now() - t0, ...result.timings };
@@ -114,10 +130,50 @@ async function openEngine(
   };
 }
 
+/** A stretch of the moving recording (cap12), sampled `fps` times a second. */
+export interface Footage {
+  fromS: number;
+  toS: number;
+  fps: number;
+}
+
 export interface BenchRequest {
   runs: { engine: EngineName; backend: BackendChoice; inputPx?: number; trackHeadMs?: number }[];
   frames: number;
   warmup: number;
+  /** Real moving footage instead of the still photo. */
+  footage?: Footage;
+}
+
+/** The footage's pictures, decoded on the page before anything is timed. */
+async function decodeFootage(f: Footage): Promise<ImageBitmap[]> {
+  const video = document.createElement('video');
+  video.muted = true;
+  video.src = movingClipUrl;
+  await new Promise((resolve, reject) => {
+    video.onloadeddata = resolve;
+    video.onerror = () => reject(new Error(`${movingClipUrl} could not be played`));
+  });
+  const out: ImageBitmap[] = [];
+  for (let t = f.fromS; t < f.toS; t += 1 / f.fps) {
+    video.currentTime = t;
+    await new Promise((resolve) => (video.onseeked = resolve));
+    out.push(await createImageBitmap(video));
+  }
+  return out;
+}
+
+async function frameSource(request: BenchRequest): Promise<FrameSource> {
+  if (request.footage) {
+    const pictures = await decodeFootage(request.footage);
+    return {
+      picture: (i) => pictures[i % pictures.length]!,
+      stepMs: 1000 / request.footage.fps,
+      still: false,
+    };
+  }
+  const bitmap = await createImageBitmap(await (await fetch(deskUrl)).blob());
+  return { picture: () => bitmap, stepMs: FRAME_STEP_MS, still: true };
 }
 
 /** Frames two seconds apart, as the app samples a person sitting steadily. */
@@ -127,11 +183,11 @@ const FRAME_STEP_MS = 2000;
 const ROUNDS = 6;
 
 async function runBench(request: BenchRequest): Promise<EngineBench[]> {
-  const bitmap = await createImageBitmap(await (await fetch(deskUrl)).blob());
+  const source = await frameSource(request);
   const engines = [];
   for (const r of request.runs)
     engines.push(
-      await openEngine(r.engine, r.backend, r.inputPx ?? null, r.trackHeadMs, bitmap, request.warmup),
+      await openEngine(r.engine, r.backend, r.inputPx ?? null, r.trackHeadMs, source, request.warmup),
     );
   const rounds = Math.min(ROUNDS, request.frames);
   for (let round = 0; round < rounds; round++) {
@@ -144,4 +200,9 @@ async function runBench(request: BenchRequest): Promise<EngineBench[]> {
   return out;
 }
 
-Object.assign(window, { runBench, webglRenderer, benchReady: true });
+Object.assign(window, {
+  runBench,
+  webglRenderer,
+  benchReady: true,
+  clipUrl: (name: string) => new URL(`../../tests/fixtures/media/${name}`, import.meta.url).href,
+});
