@@ -35,11 +35,13 @@ async function main(): Promise<void> {
       console.log(`round ${i + 1}         CPU (% of a core)   rate          by process (%)`);
       console.log(row('  camera floor, in view', round.floorInView));
       console.log(row('  camera floor, hidden', round.floorHidden));
+      console.log(row('  preview floor, in view', round.previewFloorInView));
       console.log(row('  app, in view', round.appInView));
+      console.log(row('  app, picture off', round.appInViewPictureOff));
       console.log(row('  app, hidden', round.appHidden));
     });
     console.log(
-      `mean: camera floor ${r.cameraFloorCpuPct}% in view, ${r.cameraFloorCpuPctHidden}% hidden; app ${r.cpuPctOfCore}% in view (${r.samplesPerMin} samples/min), ${r.cpuPctOfCoreHidden}% hidden (${r.hiddenSamplesPerMin} samples/min)`,
+      `mean: camera floor ${r.cameraFloorCpuPct}% in view, ${r.cameraFloorCpuPctHidden}% hidden, ${r.previewFloorCpuPct}% with the picture; app ${r.cpuPctOfCore}% in view (${r.samplesPerMin} samples/min), ${r.cpuPctOfCorePictureOff}% picture off, ${r.cpuPctOfCoreHidden}% hidden (${r.hiddenSamplesPerMin} samples/min)`,
     );
     console.log(JSON.stringify(r));
   } finally {

@@ -46,6 +46,10 @@ export interface HeadedStretch {
 export interface HeadedResult {
   /** Mean of the floor's in-view stretches. */
   cameraFloorCpuPct: number;
+  /** Mean of the preview floor's (the camera picture shown at the Now view's size as well) in-view stretches. */
+  previewFloorCpuPct: number;
+  /** The app in view with the camera picture off, mean. */
+  cpuPctOfCorePictureOff: number;
   /** Mean of the floor's hidden stretches. */
   cameraFloorCpuPctHidden: number;
   /** The app, in view, camera picture shown (default settings), mean of its stretches. */
@@ -61,14 +65,16 @@ export interface HeadedResult {
     appInView: HeadedStretch;
     floorHidden: HeadedStretch;
     appHidden: HeadedStretch;
+    previewFloorInView: HeadedStretch;
+    appInViewPictureOff: HeadedStretch;
   }[];
   visibilityEmulated: false;
 }
 
-const WIDTH = 1280;
-const HEIGHT = 800;
+export const WIDTH = 1280;
+export const HEIGHT = 800;
 /** The app's steady monitoring starts this long after calibrating. */
-const APP_SETTLE_MS = 20_000;
+export const APP_SETTLE_MS = 20_000;
 /** The floor page has nothing to settle but the camera starting. */
 const FLOOR_SETTLE_MS = 10_000;
 /** After a page goes to the back (the blank tab's process starting, the page stopping its drawing). */
@@ -77,7 +83,7 @@ const HIDDEN_SETTLE_MS = 5_000;
 const CLOSED_SETTLE_MS = 3_000;
 
 /** Puppeteer's defaults that keep a background tab running as a foreground one: left out, so hiding is real. */
-const KEEP_BACKGROUND_AWAKE = [
+export const KEEP_BACKGROUND_AWAKE = [
   '--disable-background-timer-throttling',
   '--disable-backgrounding-occluded-windows',
   '--disable-renderer-backgrounding',
@@ -99,7 +105,7 @@ async function stopProcess(proc: ChildProcess): Promise<void> {
 }
 
 /** An X server of its own on the first free display from :99 down. */
-async function startXvfb(): Promise<{ display: string; stop(): Promise<void> }> {
+export async function startXvfb(): Promise<{ display: string; stop(): Promise<void> }> {
   for (let n = 99; n >= 80; n--) {
     const socket = `/tmp/.X11-unix/X${n}`;
     if (existsSync(socket) || existsSync(`/tmp/.X${n}-lock`)) continue;
@@ -259,7 +265,7 @@ function cpuBetween(
 // ---------------------------------------------------------------- pages
 
 /** A stretch's numbers before rounding. */
-interface Measured {
+export interface Measured {
   cpuPct: number;
   perMin: number;
   minutes: number;
@@ -276,14 +282,14 @@ const stretchOf = (m: Measured, counts: 'samples' | 'frames'): HeadedStretch => 
   byThread: m.byThread,
 });
 
-function rootPid(browser: Browser): number {
+export function rootPid(browser: Browser): number {
   const pid = browser.process()?.pid;
   if (pid === undefined) throw new Error('no browser process (it was not launched by puppeteer)');
   return pid;
 }
 
 /** CPU over `ms` from now, and how far `count` moved meanwhile (null: not counted). */
-async function measure(
+export async function measure(
   browser: Browser,
   ms: number,
   count: (() => Promise<number>) | null,
@@ -319,7 +325,7 @@ async function expectVisibility(page: Page, state: DocumentVisibilityState, what
 }
 
 /** Puts a blank tab in front of `page`; returns the blank tab. */
-async function hide(browser: Browser, page: Page, what: string): Promise<Page> {
+export async function hide(browser: Browser, page: Page, what: string): Promise<Page> {
   const blank = await browser.newPage();
   await blank.bringToFront();
   await expectVisibility(page, 'hidden', what);
@@ -327,14 +333,15 @@ async function hide(browser: Browser, page: Page, what: string): Promise<Page> {
 }
 
 /** Closes the blank tab and brings `page` back in front. */
-async function show(page: Page, blank: Page, what: string): Promise<void> {
+export async function show(page: Page, blank: Page, what: string): Promise<void> {
   await blank.close();
   await page.bringToFront();
   await expectVisibility(page, 'visible', what);
 }
 
-async function openPage(browser: Browser, url: string): Promise<Page> {
+async function openPage(browser: Browser, url: string, init?: () => void): Promise<Page> {
   const page = await browser.newPage();
+  if (init) await page.evaluateOnNewDocument(init);
   page.on('console', (m) => {
     if (m.type() === 'error') console.error(`[page] ${m.text()}`);
   });
@@ -344,9 +351,12 @@ async function openPage(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
-/** The camera floor page, in view then hidden; closed afterwards. */
-async function benchFloor(browser: Browser, appUrl: string, ms: number) {
-  const page = await openPage(browser, `${appUrl}scripts/bench/camera-floor.html`);
+/** The camera floor page, in view then hidden (the preview floor: in view only); closed afterwards. */
+export async function benchFloor(browser: Browser, appUrl: string, ms: number, preview = false) {
+  const page = await openPage(
+    browser,
+    `${appUrl}scripts/bench/camera-floor.html${preview ? '?preview' : ''}`,
+  );
   try {
     const started = await page.waitForFunction(
       () => {
@@ -361,6 +371,7 @@ async function benchFloor(browser: Browser, appUrl: string, ms: number) {
     await sleep(FLOOR_SETTLE_MS);
     await expectVisibility(page, 'visible', 'camera floor in view');
     const inView = await measure(browser, ms, frames);
+    if (preview) return { inView, hidden: null };
 
     const blank = await hide(browser, page, 'camera floor hidden');
     await sleep(HIDDEN_SETTLE_MS);
@@ -396,8 +407,12 @@ const samplesShown = async (page: Page): Promise<number> => {
 };
 
 /** The app's page with the camera started, calibrated (from its stored neutral or afresh), settled. */
-async function openApp(browser: Browser, appUrl: string): Promise<{ page: Page; calibrated: string }> {
-  const page = await openPage(browser, `${appUrl}#now`);
+export async function openApp(
+  browser: Browser,
+  appUrl: string,
+  init?: () => void,
+): Promise<{ page: Page; calibrated: string }> {
+  const page = await openPage(browser, `${appUrl}#now`, init);
   try {
     await page.waitForSelector('[data-view="now"]:not([hidden])');
     await page.click('#start-camera');
@@ -445,6 +460,11 @@ async function benchApp(browser: Browser, appUrl: string, ms: number) {
     await sleep(APP_SETTLE_MS);
     await expectVisibility(page, 'visible', 'app in view');
     const inView = await measure(browser, ms, () => samplesShown(page));
+    await page.click('#show-preview');
+    await sleep(HIDDEN_SETTLE_MS);
+    const pictureOff = await measure(browser, ms, () => samplesShown(page));
+    await page.click('#show-preview');
+    await sleep(HIDDEN_SETTLE_MS);
 
     // The count is written only while the page is seen: it is read before hiding and again once
     // back in view, so the rate covers the whole time away, the settling and the wait to refresh included.
@@ -473,6 +493,7 @@ async function benchApp(browser: Browser, appUrl: string, ms: number) {
     return {
       calibrated,
       inView,
+      pictureOff,
       hidden: { ...hidden, perMin: (after - before) / awayMin },
       /** Whether #status-samples moved while the page was hidden. */
       countedWhileHidden: hiddenTo !== hiddenFrom,
@@ -485,9 +506,72 @@ async function benchApp(browser: Browser, appUrl: string, ms: number) {
 
 // ---------------------------------------------------------------- the bench
 
+interface Round {
+  floorInView: Measured;
+  floorHidden: Measured;
+  previewFloorInView: Measured;
+  appInView: Measured;
+  appInViewPictureOff: Measured;
+  appHidden: Measured;
+}
+
+/** One round: the camera floor in view and hidden, the preview floor in view, then the app in view (picture on, then off) and hidden. */
+async function benchRound(browser: Browser, appUrl: string, ms: number, label: string): Promise<Round> {
+  const report = (what: string, m: Measured, unit: string) =>
+    console.log(
+      `headed round ${label}, ${what}: ${round1(m.cpuPct)}% of a core over ${round2(m.minutes)} min, ${round1(m.perMin)} ${unit}/min`,
+    );
+  const floor = await benchFloor(browser, appUrl, ms);
+  report('camera floor in view', floor.inView, 'frames');
+  if (floor.hidden) report('camera floor hidden', floor.hidden, 'frames');
+  const preview = await benchFloor(browser, appUrl, ms, true);
+  report('preview floor (camera picture shown) in view', preview.inView, 'frames');
+  const app = await benchApp(browser, appUrl, ms);
+  console.log(`headed round ${label}, app calibrated: ${app.calibrated}`);
+  report('app in view', app.inView, 'samples');
+  report('app in view, picture off', app.pictureOff, 'samples');
+  report('app hidden', app.hidden, 'samples');
+  console.log(
+    `headed round ${label}, #status-samples ${app.countedWhileHidden ? 'was' : 'was not'} updated while hidden`,
+  );
+  if (!floor.hidden) throw new Error('the camera floor was not measured hidden');
+  return {
+    floorInView: floor.inView,
+    floorHidden: floor.hidden,
+    previewFloorInView: preview.inView,
+    appInView: app.inView,
+    appInViewPictureOff: app.pictureOff,
+    appHidden: app.hidden,
+  };
+}
+
+/** The rounds' means, and each round's stretches. */
+function headedResult(measured: Round[]): HeadedResult {
+  const meanOf = (pick: (m: Round) => number) => round1(mean(measured.map(pick)));
+  return {
+    cameraFloorCpuPct: meanOf((m) => m.floorInView.cpuPct),
+    previewFloorCpuPct: meanOf((m) => m.previewFloorInView.cpuPct),
+    cameraFloorCpuPctHidden: meanOf((m) => m.floorHidden.cpuPct),
+    cpuPctOfCore: meanOf((m) => m.appInView.cpuPct),
+    cpuPctOfCorePictureOff: meanOf((m) => m.appInViewPictureOff.cpuPct),
+    cpuPctOfCoreHidden: meanOf((m) => m.appHidden.cpuPct),
+    samplesPerMin: meanOf((m) => m.appInView.perMin),
+    hiddenSamplesPerMin: meanOf((m) => m.appHidden.perMin),
+    rounds: measured.map((m) => ({
+      floorInView: stretchOf(m.floorInView, 'frames'),
+      appInView: stretchOf(m.appInView, 'samples'),
+      floorHidden: stretchOf(m.floorHidden, 'frames'),
+      appHidden: stretchOf(m.appHidden, 'samples'),
+      previewFloorInView: stretchOf(m.previewFloorInView, 'frames'),
+      appInViewPictureOff: stretchOf(m.appInViewPictureOff, 'samples'),
+    })),
+    visibilityEmulated: false,
+  };
+}
+
 /**
- * `rounds` times: the camera floor in view, hidden, then the app in view,
- * hidden; `minutes` each, in one headed browser playing `y4m` as its camera.
+ * `rounds` times: the camera floor in view, hidden, the preview floor in
+ * view, then the app in view (picture on, then off), hidden; `minutes` each, in one headed browser playing `y4m` as its camera.
  * `appUrl` is the app server's base URL (ending in /).
  */
 export async function benchHeaded(
@@ -512,50 +596,10 @@ export async function benchHeaded(
       env: { ...process.env, DISPLAY: xvfb.display },
     });
     try {
-      const measured: {
-        floorInView: Measured;
-        floorHidden: Measured;
-        appInView: Measured;
-        appHidden: Measured;
-      }[] = [];
-      for (let r = 1; r <= rounds; r++) {
-        const floor = await benchFloor(browser, appUrl, ms);
-        const report = (what: string, m: Measured, unit: string) =>
-          console.log(
-            `headed round ${r}/${rounds}, ${what}: ${round1(m.cpuPct)}% of a core over ${round2(m.minutes)} min, ${round1(m.perMin)} ${unit}/min`,
-          );
-        report('camera floor in view', floor.inView, 'frames');
-        report('camera floor hidden', floor.hidden, 'frames');
-        const app = await benchApp(browser, appUrl, ms);
-        console.log(`headed round ${r}/${rounds}, app calibrated: ${app.calibrated}`);
-        report('app in view', app.inView, 'samples');
-        report('app hidden', app.hidden, 'samples');
-        console.log(
-          `headed round ${r}/${rounds}, #status-samples ${app.countedWhileHidden ? 'was' : 'was not'} updated while hidden`,
-        );
-        measured.push({
-          floorInView: floor.inView,
-          floorHidden: floor.hidden,
-          appInView: app.inView,
-          appHidden: app.hidden,
-        });
-      }
-      const meanOf = (pick: (m: (typeof measured)[number]) => number) => round1(mean(measured.map(pick)));
-      return {
-        cameraFloorCpuPct: meanOf((m) => m.floorInView.cpuPct),
-        cameraFloorCpuPctHidden: meanOf((m) => m.floorHidden.cpuPct),
-        cpuPctOfCore: meanOf((m) => m.appInView.cpuPct),
-        cpuPctOfCoreHidden: meanOf((m) => m.appHidden.cpuPct),
-        samplesPerMin: meanOf((m) => m.appInView.perMin),
-        hiddenSamplesPerMin: meanOf((m) => m.appHidden.perMin),
-        rounds: measured.map((m) => ({
-          floorInView: stretchOf(m.floorInView, 'frames'),
-          appInView: stretchOf(m.appInView, 'samples'),
-          floorHidden: stretchOf(m.floorHidden, 'frames'),
-          appHidden: stretchOf(m.appHidden, 'samples'),
-        })),
-        visibilityEmulated: false,
-      };
+      const measured: Round[] = [];
+      for (let r = 1; r <= rounds; r++)
+        measured.push(await benchRound(browser, appUrl, ms, `${r}/${rounds}`));
+      return headedResult(measured);
     } finally {
       await browser.close();
     }

@@ -14,6 +14,7 @@ import { firefoxLaunch, firefoxPath } from './firefox';
 import { firefox, type Browser, type Page } from 'playwright-core';
 import { benchFloorHeadless, benchMonitoring, heapMB, type MonitoringResult } from './bench-monitoring';
 import { benchHeaded, type HeadedResult } from './bench-headed';
+import { benchWorkHour, type WorkHourResult } from './bench-work-hour';
 import { sittingClip, stillClip } from './app-session';
 import { existsSync } from 'node:fs';
 import type { HistoryBench } from './bench/history-bench-page';
@@ -37,6 +38,12 @@ const STILL_MINUTES = Number(process.env.BENCH_STILL_MINUTES ?? MONITOR_MINUTES)
  * 0 skips it.
  */
 const HEADED_MINUTES = Number(process.env.BENCH_HEADED_MINUTES ?? MONITOR_MINUTES);
+/**
+ * The working hour (scripts/work-hour.ts) played three times headed (in
+ * view, picture off, hidden): how far its non-held segments are stretched
+ * (1: about ten minutes a pass); 0 skips it.
+ */
+const WORK_HOUR_SCALE = Number(process.env.BENCH_WORK_HOUR_SCALE ?? 1);
 /** Frames in the soak run (tensors and heap must stay flat). */
 const SOAK_FRAMES = Number(process.env.BENCH_SOAK_FRAMES ?? 10_000);
 /** Days of synthetic per-minute history (1440 minutes each) for the history bench (0 skips it). */
@@ -356,6 +363,24 @@ async function headedRun(url: string): Promise<HeadedResult | null> {
   return null;
 }
 
+/** The working hour, headed, three passes; null (and why) when skipped. */
+async function workHourRun(url: string): Promise<WorkHourResult | null> {
+  if (WORK_HOUR_SCALE <= 0) return null;
+  if (!existsSync('/usr/bin/Xvfb')) {
+    console.log('skipped the working hour: no Xvfb (Debian package xvfb)');
+    return null;
+  }
+  const w = await benchWorkHour(url, WORK_HOUR_SCALE, CAMERA_FPS);
+  const a = w.alerts;
+  console.log(
+    `working hour (${w.minutes} min a pass, headed): hidden ${w.hidden.cpuPct}% = ${w.hidden.ratio} x the camera floor (${w.hidden.floorCpuPct}%); in view ${w.inView.cpuPct}% = ${w.inView.ratio} x the preview floor (${w.inView.previewFloorCpuPct}%); picture off ${w.inViewPictureOff.cpuPct}% = ${w.inViewPictureOff.ratio} x the camera floor (${w.inViewPictureOff.floorCpuPct}%); samples/min ${w.samplesPerMin.inView} in view, ${w.samplesPerMin.pictureOff} picture off, ${w.samplesPerMin.hidden} hidden`,
+  );
+  console.log(
+    `working hour alerts: ${a.expected} expected, ${a.onTime} on time (onset + 5 s), ${a.late} late, ${a.missed} missed, ${a.unexpected} unexpected; ${a.seen.map((s) => `${s.pass} ${s.problem} at ${s.atS} s${s.delayS === null ? '' : ` (+${s.delayS})`}`).join(', ')}`,
+  );
+  return w;
+}
+
 /** Each headed round's share of a core, by thread, then the means against the camera floor. */
 function printHeaded(h: HeadedResult): void {
   console.log(
@@ -368,19 +393,46 @@ function printHeaded(h: HeadedResult): void {
       .join(', ');
   h.rounds.forEach((r, i) => {
     console.log(
-      `  round ${i + 1}: camera floor ${r.floorInView.cpuPct}% in view, ${r.floorHidden.cpuPct}% hidden; app ${r.appInView.cpuPct}% in view (${r.appInView.samplesPerMin} samples/min), ${r.appHidden.cpuPct}% hidden (${r.appHidden.samplesPerMin} samples/min)`,
+      `  round ${i + 1}: camera floor ${r.floorInView.cpuPct}% in view, ${r.floorHidden.cpuPct}% hidden, with the picture ${r.previewFloorInView.cpuPct}%; app ${r.appInView.cpuPct}% in view (${r.appInView.samplesPerMin} samples/min), ${r.appInViewPictureOff.cpuPct}% picture off, ${r.appHidden.cpuPct}% hidden (${r.appHidden.samplesPerMin} samples/min)`,
     );
     for (const [what, s] of [
       ['floor in view', r.floorInView],
       ['floor hidden', r.floorHidden],
+      ['preview floor in view', r.previewFloorInView],
+      ['app in view, picture off', r.appInViewPictureOff],
       ['app in view', r.appInView],
       ['app hidden', r.appHidden],
     ] as const)
       console.log(`    ${what}, by thread (%): ${threads(s.byThread)}`);
   });
   console.log(
-    `  mean: app in view ${h.cpuPctOfCore}% = ${ratio(h.cpuPctOfCore, h.cameraFloorCpuPct)} x the camera floor (${h.cameraFloorCpuPct}%); truly hidden ${h.cpuPctOfCoreHidden}% = ${ratio(h.cpuPctOfCoreHidden, h.cameraFloorCpuPctHidden)} x the floor (${h.cameraFloorCpuPctHidden}%), ${h.hiddenSamplesPerMin} samples/min`,
+    `  mean: app in view ${h.cpuPctOfCore}% = ${ratio(h.cpuPctOfCore, h.cameraFloorCpuPct)} x the camera floor (${h.cameraFloorCpuPct}%), ${ratio(h.cpuPctOfCore, h.previewFloorCpuPct)} x the preview floor (${h.previewFloorCpuPct}%); picture off ${h.cpuPctOfCorePictureOff}% = ${ratio(h.cpuPctOfCorePictureOff, h.cameraFloorCpuPct)} x the camera floor; truly hidden ${h.cpuPctOfCoreHidden}% = ${ratio(h.cpuPctOfCoreHidden, h.cameraFloorCpuPctHidden)} x the floor (${h.cameraFloorCpuPctHidden}%), ${h.hiddenSamplesPerMin} samples/min`,
   );
+}
+
+/** The stillest stretch, headed: the app against each floor, in the shape of the working hour's rows. */
+function stillStretch(h: HeadedResult) {
+  return {
+    minutes: HEADED_MINUTES,
+    hidden: {
+      cpuPct: h.cpuPctOfCoreHidden,
+      floorCpuPct: h.cameraFloorCpuPctHidden,
+      ratio: ratio(h.cpuPctOfCoreHidden, h.cameraFloorCpuPctHidden),
+    },
+    inView: {
+      cpuPct: h.cpuPctOfCore,
+      previewFloorCpuPct: h.previewFloorCpuPct,
+      ratio: ratio(h.cpuPctOfCore, h.previewFloorCpuPct),
+    },
+    inViewPictureOff: {
+      cpuPct: h.cpuPctOfCorePictureOff,
+      floorCpuPct: h.cameraFloorCpuPct,
+      ratio: ratio(h.cpuPctOfCorePictureOff, h.cameraFloorCpuPct),
+    },
+    samplesPerMin: h.samplesPerMin,
+    hiddenSamplesPerMin: h.hiddenSamplesPerMin,
+    visibilityEmulated: false,
+  };
 }
 
 /**
@@ -408,6 +460,7 @@ function monitoringSummary(
       ? ratio(headed.cpuPctOfCoreHidden, headed.cameraFloorCpuPctHidden)
       : null,
     samplesPerMinHeaded: headed?.samplesPerMin ?? null,
+    stillStretch: headed && stillStretch(headed),
     headedMinutes: headed ? HEADED_MINUTES : 0,
     headedRounds: headed?.rounds ?? null,
     cpuPctOfCoreHeadless: monitoring.cpuPctOfCore,
@@ -455,6 +508,7 @@ interface Measured {
   monitoring: MonitoringResult | null;
   floorHeadless: number | null;
   headed: HeadedResult | null;
+  workHour: WorkHourResult | null;
 }
 
 /** The last line's JSON object: per-frame rows and baselines, history, then monitoring. */
@@ -477,6 +531,7 @@ function benchJson(m: Measured) {
     firefoxBaselineMoving: firefoxRun && movingBaseline(firefoxRun),
     history,
     monitoring: monitoring && monitoringSummary(monitoring, m.floorHeadless, m.headed, m.soak),
+    workHour: m.workHour,
   };
 }
 
@@ -495,8 +550,9 @@ async function main(): Promise<void> {
     const history = await historyRun(page, server.url);
     const { monitoring, floorHeadless } = await monitoringRun(server.url);
     const headed = await headedRun(server.url);
+    const workHour = await workHourRun(server.url);
     console.log(
-      JSON.stringify(benchJson({ ...perFrames, soak, history, monitoring, floorHeadless, headed })),
+      JSON.stringify(benchJson({ ...perFrames, soak, history, monitoring, floorHeadless, headed, workHour })),
     );
   } finally {
     await browser.close();

@@ -100,3 +100,43 @@ export const recordNotifications = (): void => {
   Object.defineProperty(Recorded, 'permission', { get: () => Real.permission });
   window.Notification = Recorded as typeof Notification;
 };
+
+export interface AlertProbeWindow {
+  /** When the camera's stream opened, by the wall clock, ms. */
+  __cameraOpenedAtMs: number | null;
+  /** Every alert shown, by the wall clock: a banner item, or a system notification (tag: the problem). */
+  __alertsSeen: { problem: string; atMs: number; via: 'banner' | 'notification' }[];
+}
+
+/** Records when the camera opened and when each alert appeared (the page's real visibility left alone). */
+export const alertProbe = (): void => {
+  const w = window as unknown as AlertProbeWindow;
+  w.__cameraOpenedAtMs = null;
+  w.__alertsSeen = [];
+  const media = navigator.mediaDevices as MediaDevices | undefined;
+  if (media?.getUserMedia) {
+    const open = media.getUserMedia.bind(media);
+    media.getUserMedia = async (constraints) => {
+      const stream = await open(constraints);
+      w.__cameraOpenedAtMs ??= Date.now();
+      return stream;
+    };
+  }
+  if (typeof Notification !== 'undefined') {
+    const Real = Notification;
+    class Seen extends Real {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options);
+        w.__alertsSeen.push({ problem: options?.tag ?? title, atMs: Date.now(), via: 'notification' });
+      }
+    }
+    Object.defineProperty(Seen, 'permission', { get: () => Real.permission });
+    window.Notification = Seen as typeof Notification;
+  }
+  new MutationObserver((records) => {
+    for (const r of records)
+      for (const node of r.addedNodes)
+        if (node instanceof HTMLElement && node.dataset.problem)
+          w.__alertsSeen.push({ problem: node.dataset.problem, atMs: Date.now(), via: 'banner' });
+  }).observe(document, { childList: true, subtree: true });
+};

@@ -3,7 +3,9 @@
  * openCamera, so the same constraints) taken through MediaStreamTrackProcessor
  * into a worker, as the app does, where every frame is closed as soon as it
  * is read. Nothing else runs: the CPU this page costs is the floor under
- * the app's.
+ * the app's. With `?preview`, the page also plays the camera in a video
+ * element the size of the Now view's picture (mirrored, as there): the floor
+ * under the app with its picture shown.
  */
 import { openCamera } from '../../src/ui/capture/camera';
 import type { FloorReply, FloorRequest } from './camera-floor.worker';
@@ -34,6 +36,7 @@ async function start(): Promise<void> {
   if (!track) throw new Error('the camera stream has no video track');
   // As the app hands its track to the pose worker (pose-client.ts).
   const { readable } = new Processor({ track, maxBufferSize: 1 });
+  if (new URLSearchParams(location.search).has('preview')) showPreview(stream);
   const worker = new Worker(new URL('./camera-floor.worker.ts', import.meta.url), {
     type: 'module',
     name: 'camera-floor',
@@ -57,6 +60,22 @@ async function start(): Promise<void> {
       worker.postMessage({ type: 'count', id } satisfies FloorRequest);
     });
   worker.postMessage({ type: 'stream', readable } satisfies FloorRequest, [readable]);
+}
+
+/** The camera picture as the Now view shows it: 4:3, about 380 px wide in a 1280 px window, mirrored. */
+function showPreview(stream: MediaStream): void {
+  const video = document.createElement('video');
+  video.muted = true;
+  video.playsInline = true;
+  video.srcObject = stream;
+  Object.assign(video.style, {
+    width: '380px',
+    aspectRatio: '4 / 3',
+    objectFit: 'contain',
+    transform: 'scaleX(-1)',
+  });
+  document.body.append(video);
+  void video.play();
 }
 
 w.floorReady = false;
