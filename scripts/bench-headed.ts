@@ -199,7 +199,7 @@ function threadsOf(pid: number): { tid: string; name: string; ticks: number }[] 
 }
 
 /** The CPU so far of `root` and every process under it (walked afresh: processes come and go). */
-function cpuSnapshot(root: number): CpuSnapshot {
+export function cpuSnapshot(root: number): CpuSnapshot {
   const children = new Map<number, number[]>();
   const stats = new Map<number, ProcStat>();
   for (const entry of readdirSync('/proc')) {
@@ -234,7 +234,7 @@ function cpuSnapshot(root: number): CpuSnapshot {
  * process. A process that started in between counts from zero; one that
  * ended in between is lost for the part it ran after the first.
  */
-function cpuBetween(
+export function cpuBetween(
   a: CpuSnapshot,
   b: CpuSnapshot,
 ): { pct: number; byProcess: Record<string, number>; byThread: Record<string, number> } {

@@ -15,6 +15,7 @@ import { firefox, type Browser, type Page } from 'playwright-core';
 import { benchFloorHeadless, benchMonitoring, heapMB, type MonitoringResult } from './bench-monitoring';
 import { benchHeaded, type HeadedResult } from './bench-headed';
 import { benchWorkHour, type WorkHourResult } from './bench-work-hour';
+import { benchFirefoxHeaded, type FirefoxHeadedResult } from './bench-firefox-headed';
 import { sittingClip, stillClip } from './app-session';
 import { existsSync } from 'node:fs';
 import type { HistoryBench } from './bench/history-bench-page';
@@ -363,6 +364,27 @@ async function headedRun(url: string): Promise<HeadedResult | null> {
   return null;
 }
 
+/** Firefox headed under Xvfb on the stillest stretch: its floor and the app, in view and truly hidden; null (and why) when skipped. */
+async function headedFirefoxRun(url: string): Promise<FirefoxHeadedResult | null> {
+  if (HEADED_MINUTES <= 0) return null;
+  if (!existsSync('/usr/bin/Xvfb') || !existsSync(firefoxPath)) {
+    console.log('skipped the headed Firefox run: no Xvfb or no firefox-esr');
+    return null;
+  }
+  try {
+    const f = await benchFirefoxHeaded(url, HEADED_MINUTES);
+    console.log(
+      `headed Firefox ${f.version} under Xvfb, cap12's stillest stretch through the canvas camera, ${HEADED_MINUTES} min a stretch: camera floor ${f.cameraFloorCpuPct}% in view, ${f.cameraFloorCpuPctHidden}% hidden; app ${f.cpuPctOfCore}% in view = ${ratio(f.cpuPctOfCore, f.cameraFloorCpuPct)} x the floor (${f.samplesPerMin} samples/min), ${f.cpuPctOfCoreHidden}% hidden = ${ratio(f.cpuPctOfCoreHidden, f.cameraFloorCpuPctHidden)} x the floor (${f.hiddenSamplesPerMin} samples/min)`,
+    );
+    return f;
+  } catch (err) {
+    console.log(
+      `skipped the headed Firefox run: it failed (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`,
+    );
+    return null;
+  }
+}
+
 /** The working hour, headed, three passes; null (and why) when skipped. */
 async function workHourRun(url: string): Promise<WorkHourResult | null> {
   if (WORK_HOUR_SCALE <= 0) return null;
@@ -509,6 +531,7 @@ interface Measured {
   floorHeadless: number | null;
   headed: HeadedResult | null;
   workHour: WorkHourResult | null;
+  headedFirefox: FirefoxHeadedResult | null;
 }
 
 /** The last line's JSON object: per-frame rows and baselines, history, then monitoring. */
@@ -532,6 +555,7 @@ function benchJson(m: Measured) {
     history,
     monitoring: monitoring && monitoringSummary(monitoring, m.floorHeadless, m.headed, m.soak),
     workHour: m.workHour,
+    headedFirefox: m.headedFirefox,
   };
 }
 
@@ -551,8 +575,20 @@ async function main(): Promise<void> {
     const { monitoring, floorHeadless } = await monitoringRun(server.url);
     const headed = await headedRun(server.url);
     const workHour = await workHourRun(server.url);
+    const headedFirefox = await headedFirefoxRun(server.url);
     console.log(
-      JSON.stringify(benchJson({ ...perFrames, soak, history, monitoring, floorHeadless, headed, workHour })),
+      JSON.stringify(
+        benchJson({
+          ...perFrames,
+          soak,
+          history,
+          monitoring,
+          floorHeadless,
+          headed,
+          workHour,
+          headedFirefox,
+        }),
+      ),
     );
   } finally {
     await browser.close();

@@ -6,6 +6,11 @@
  * the app's. With `?preview`, the page also plays the camera in a video
  * element the size of the Now view's picture (mirrored, as there): the floor
  * under the app with its picture shown.
+ *
+ * Where the worker cannot take the track (no MediaStreamTrackProcessor:
+ * Firefox), the app pulls its frames from a playing video element; so does
+ * this page, counting them (requestVideoFrameCallback) and doing nothing
+ * else with them.
  */
 import { openCamera } from '../../src/ui/capture/camera';
 import type { FloorReply, FloorRequest } from './camera-floor.worker';
@@ -30,8 +35,11 @@ const status = document.getElementById('status') as HTMLElement;
 async function start(): Promise<void> {
   const Processor = (globalThis as { MediaStreamTrackProcessor?: TrackProcessorCtor })
     .MediaStreamTrackProcessor;
-  if (!Processor) throw new Error('MediaStreamTrackProcessor is not available');
   const stream = await openCamera();
+  if (!Processor) {
+    playOnly(stream);
+    return;
+  }
   const [track] = stream.getVideoTracks();
   if (!track) throw new Error('the camera stream has no video track');
   // As the app hands its track to the pose worker (pose-client.ts).
@@ -60,6 +68,35 @@ async function start(): Promise<void> {
       worker.postMessage({ type: 'count', id } satisfies FloorRequest);
     });
   worker.postMessage({ type: 'stream', readable } satisfies FloorRequest, [readable]);
+}
+
+/** The floor where the page pulls frames: the stream played in a video element (not shown), its frames counted. */
+function playOnly(stream: MediaStream): void {
+  const video = document.createElement('video');
+  video.muted = true;
+  video.playsInline = true;
+  video.srcObject = stream;
+  video.style.display = new URLSearchParams(location.search).has('preview') ? '' : 'none';
+  if (video.style.display === '')
+    Object.assign(video.style, {
+      width: '380px',
+      aspectRatio: '4 / 3',
+      objectFit: 'contain',
+      transform: 'scaleX(-1)',
+    });
+  document.body.append(video);
+  let frames = 0;
+  const count = () => {
+    frames++;
+    if (!w.floorReady) {
+      w.floorReady = true;
+      status.textContent = 'camera floor: frames flow (played in the page)';
+    }
+    video.requestVideoFrameCallback(count);
+  };
+  video.requestVideoFrameCallback(count);
+  w.floorFrames = () => Promise.resolve(frames);
+  void video.play();
 }
 
 /** The camera picture as the Now view shows it: 4:3, about 380 px wide in a 1280 px window, mirrored. */
