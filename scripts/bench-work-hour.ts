@@ -29,8 +29,8 @@ import { makeWorkHour, type WorkHour } from './work-hour';
 
 /** An alert is on time within this long after its onset, s. */
 const ON_TIME_S = 5;
-/** The floors are measured this long each, ms. */
-const FLOOR_MS = 120_000;
+/** The floors are measured this long each, ms (a floor holds steady: the camera alone). */
+const FLOOR_MS = 60_000;
 
 export interface WorkHourAlerts {
   expected: number;

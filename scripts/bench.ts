@@ -22,7 +22,7 @@ import type { HistoryBench } from './bench/history-bench-page';
 
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 120);
 /** Minutes of steady monitoring measured in the app (0 skips it), and minutes of it hidden. */
-const MONITOR_MINUTES = Number(process.env.BENCH_MONITOR_MINUTES ?? 3);
+const MONITOR_MINUTES = Number(process.env.BENCH_MONITOR_MINUTES ?? 1);
 const HIDDEN_MINUTES = Number(process.env.BENCH_HIDDEN_MINUTES ?? 1);
 /**
  * Frames a second the fake camera delivers while monitoring. Chromium's
@@ -35,16 +35,20 @@ const CAMERA_FPS = Number(process.env.BENCH_CAMERA_FPS ?? 5);
 const STILL_MINUTES = Number(process.env.BENCH_STILL_MINUTES ?? MONITOR_MINUTES);
 /**
  * Minutes of each stretch of the headed run (Chromium under Xvfb: the
- * camera floor and the app, in view and truly hidden, in turns, twice);
+ * camera floor and the app, in view and truly hidden, in turns,
+ * BENCH_HEADED_ROUNDS times);
  * 0 skips it.
  */
 const HEADED_MINUTES = Number(process.env.BENCH_HEADED_MINUTES ?? MONITOR_MINUTES);
+/** Rounds of the headed run (each measures every floor and the app in turn). */
+const HEADED_ROUNDS = Number(process.env.BENCH_HEADED_ROUNDS ?? 1);
 /**
  * The working hour (scripts/work-hour.ts) played three times headed (in
  * view, picture off, hidden): how far its non-held segments are stretched
- * (1: about ten minutes a pass); 0 skips it.
+ * (1: about ten minutes a pass; the default, 0.25, about five, the held
+ * postures keeping their minute); 0 skips it.
  */
-const WORK_HOUR_SCALE = Number(process.env.BENCH_WORK_HOUR_SCALE ?? 1);
+const WORK_HOUR_SCALE = Number(process.env.BENCH_WORK_HOUR_SCALE ?? 0.25);
 /** Frames in the soak run (tensors and heap must stay flat). */
 const SOAK_FRAMES = Number(process.env.BENCH_SOAK_FRAMES ?? 10_000);
 /** Days of synthetic per-minute history (1440 minutes each) for the history bench (0 skips it). */
@@ -355,7 +359,7 @@ function printMonitoring(m: MonitoringResult): void {
 /** The headed run under Xvfb (the camera floor and the app, in view and truly hidden); null without Xvfb. */
 async function headedRun(url: string): Promise<HeadedResult | null> {
   if (HEADED_MINUTES > 0 && existsSync('/usr/bin/Xvfb')) {
-    const headed = await benchHeaded(url, await stillClip(CAMERA_FPS), HEADED_MINUTES, 2);
+    const headed = await benchHeaded(url, await stillClip(CAMERA_FPS), HEADED_MINUTES, HEADED_ROUNDS);
     printHeaded(headed);
     return headed;
   } else if (HEADED_MINUTES > 0) {
@@ -406,7 +410,7 @@ async function workHourRun(url: string): Promise<WorkHourResult | null> {
 /** Each headed round's share of a core, by thread, then the means against the camera floor. */
 function printHeaded(h: HeadedResult): void {
   console.log(
-    `headed Chromium under Xvfb, cap12's stillest stretch at ${CAMERA_FPS} frames/s, ${HEADED_MINUTES} min a stretch, in turns, twice:`,
+    `headed Chromium under Xvfb, cap12's stillest stretch at ${CAMERA_FPS} frames/s, ${HEADED_MINUTES} min a stretch, in turns, ${HEADED_ROUNDS} round(s):`,
   );
   const threads = (t: Record<string, number>) =>
     Object.entries(t)
