@@ -339,9 +339,10 @@ export async function show(page: Page, blank: Page, what: string): Promise<void>
   await expectVisibility(page, 'visible', what);
 }
 
-async function openPage(browser: Browser, url: string, init?: () => void): Promise<Page> {
+/** A new tab in front on `url`; `init` runs in the page before its own scripts (each self-contained). */
+async function openPage(browser: Browser, url: string, init: (() => void)[] = []): Promise<Page> {
   const page = await browser.newPage();
-  if (init) await page.evaluateOnNewDocument(init);
+  for (const script of init) await page.evaluateOnNewDocument(script);
   page.on('console', (m) => {
     if (m.type() === 'error') console.error(`[page] ${m.text()}`);
   });
@@ -410,7 +411,7 @@ const samplesShown = async (page: Page): Promise<number> => {
 export async function openApp(
   browser: Browser,
   appUrl: string,
-  init?: () => void,
+  init: (() => void)[] = [],
 ): Promise<{ page: Page; calibrated: string }> {
   const page = await openPage(browser, `${appUrl}#now`, init);
   try {

@@ -103,9 +103,17 @@ async function scoreAlerts(page: Page, wh: WorkHour, passes: string[]): Promise<
   return out;
 }
 
+/**
+ * Before the app loads: alerts may repeat after a minute (the shortest
+ * cooldown), so that each pass's held postures are alerts of their own
+ * rather than repeats the default ten minutes would hold back.
+ */
+const oneMinuteCooldown = () =>
+  localStorage.setItem('knotless.alertSettings', JSON.stringify({ cooldownMin: 1 }));
+
 /** The app through three passes of the hour: in view, picture off, hidden. */
 async function appPasses(browser: Browser, appUrl: string, wh: WorkHour) {
-  const { page, calibrated } = await openApp(browser, appUrl, alertProbe);
+  const { page, calibrated } = await openApp(browser, appUrl, [alertProbe, oneMinuteCooldown]);
   console.log(`work hour: app calibrated: ${calibrated}`);
   const count = () => samplesShown(page);
   // The first pass from after the calibration's first upright minute; the others whole.

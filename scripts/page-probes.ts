@@ -133,10 +133,11 @@ export const alertProbe = (): void => {
     Object.defineProperty(Seen, 'permission', { get: () => Real.permission });
     window.Notification = Seen as typeof Notification;
   }
+  // The banner's list only (the problems panel and the settings form name problems too).
   new MutationObserver((records) => {
     for (const r of records)
       for (const node of r.addedNodes)
-        if (node instanceof HTMLElement && node.dataset.problem)
+        if (node instanceof HTMLElement && node.dataset.problem && node.closest('#alert-list'))
           w.__alertsSeen.push({ problem: node.dataset.problem, atMs: Date.now(), via: 'banner' });
   }).observe(document, { childList: true, subtree: true });
 };
