@@ -1,14 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
 import { fullFrameCrop, keepCrop, trackCrop, type CropRegion } from './crop';
-import {
-  KEYPOINT_NAMES,
-  MIN_SCORE,
-  type BackendName,
-  type FaceLandmarks,
-  type Keypoint,
-} from '../../src/core/pose';
-import { STILL_GRID, StillPicture } from './still-picture';
+import { KEYPOINT_NAMES, type BackendName, type FaceLandmarks, type Keypoint } from '../../src/core/pose';
+import { StillPicture } from './still-picture';
 import { FACE_INPUT_PX, HeadGate, type Face } from './head-gate';
 import type { Detector, Estimate } from './detector';
 import { frameSize } from './detector';
@@ -58,8 +52,6 @@ export class MoveNetDetector implements Detector {
   /** Where the next frame is cropped; null: the whole frame. */
   private crop: CropRegion | null = null;
   private readonly still = new StillPicture<Keypoint[]>();
-  /** The pose the model found last. */
-  private lastKeypoints: Keypoint[] | null = null;
   private readonly head = new HeadGate<Keypoint[]>();
 
   private constructor(
@@ -96,15 +88,6 @@ export class MoveNetDetector implements Detector {
     return detector;
   }
 
-  /** The still-picture grid's row just above the shoulders of the last pose the model found (the grid's middle without one). */
-  private shoulderRow(crop: CropRegion): number {
-    const ys = (this.lastKeypoints ?? [])
-      .filter((k) => (k.name === 'left_shoulder' || k.name === 'right_shoulder') && k.score >= MIN_SCORE)
-      .map((k) => k.yPx);
-    if (ys.length === 0) return STILL_GRID / 2;
-    return ((Math.min(...ys) - crop.yPx) / crop.sizePx) * STILL_GRID - 1;
-  }
-
   async estimate(frame: FrameLike, options: Readonly<EngineOptions>, tMs: number): Promise<Estimate> {
     const { width, height } = frameSize(frame);
     const crop: CropRegion = (options.trackCrop && this.crop) || fullFrameCrop(width, height);
@@ -125,8 +108,7 @@ export class MoveNetDetector implements Detector {
       faceMs = performance.now() - t2;
       const held = this.head.reuse(face, crop, faceCrop, tMs, options.trackHeadMs);
       const prepMs = t2 - t0;
-      // The head where it was is not enough: shoulders that round or rise under a still head change the picture there.
-      if (held && !this.still.partChanged(this.shoulderRow(crop), crop))
+      if (held)
         return {
           pose: { keypoints: held },
           prepMs,
@@ -145,7 +127,6 @@ export class MoveNetDetector implements Detector {
       return { name, xPx, yPx, xNorm: xPx / width, yNorm: yPx / height, score: raw[i * 3 + 2] ?? 0 };
     });
     this.still.ran(crop, tMs, keypoints);
-    this.lastKeypoints = keypoints;
     this.head.ran(face, crop, faceCrop, tMs, keypoints);
     this.crop = options.trackCrop ? keepCrop(this.crop, trackCrop(keypoints, width, height)) : null;
     return {

@@ -27,11 +27,8 @@ export interface StillPictureOptions {
   maxLightChange: number;
 }
 
-/** Cells across and down of the default grid. */
-export const STILL_GRID = 16;
-
 const DEFAULT_STILL_PICTURE: Readonly<StillPictureOptions> = Object.freeze({
-  grid: STILL_GRID,
+  grid: 16,
   maxCellChange: 5,
   changedCells: 3,
   maxLightChange: 16,
@@ -139,20 +136,6 @@ export class StillPicture<T> {
       change.cellChange <= this.options.maxCellChange &&
       Math.abs(change.lightChange) <= this.options.maxLightChange;
     return still ? key.result : null;
-  }
-
-  /**
-   * Whether the rows from `fromRow` down (the shoulders and below) of the
-   * picture last passed to `reuse` changed since the key picture, by the
-   * same measure as the whole (the common brightness shift of those rows
-   * taken out). True without a key picture, or when the crops differ.
-   */
-  partChanged(fromRow: number, crop: CropKey): boolean {
-    if (!this.key || !sameCrop(this.key.crop, crop)) return true;
-    const { grid, changedCells, maxCellChange, maxLightChange } = this.options;
-    const from = Math.min(Math.max(0, Math.floor(fromRow)), grid - 1) * grid;
-    const change = pictureChange(this.key.cells.subarray(from), this.spare.subarray(from), changedCells);
-    return change.cellChange > maxCellChange || Math.abs(change.lightChange) > maxLightChange;
   }
 
   /** The model ran on the picture last passed to `reuse`: it becomes the key picture. */

@@ -127,29 +127,4 @@ describe('StillPicture', () => {
     expect(still.reuse(blink(120), SIZE, 3, crop, 1000, 10_000)).toBe('eyes open');
     expect(still.reuse(picture({ headX: 17.5 }), SIZE, 3, crop, 1000, 10_000)).toBeNull();
   });
-
-  it('tells whether the part below a row changed: shoulders drawn in under a still head', () => {
-    /** The disc of picture() as a head, and below it a bright band ("shoulders") `halfWidth` each side of the middle. */
-    const withShoulders = (halfWidth: number, headX = 16) => {
-      const px = picture({ headX });
-      for (let y = 24; y < SIZE; y++)
-        for (let x = 16 - halfWidth; x < 16 + halfWidth; x++)
-          px.fill(180, (y * SIZE + x) * 3, (y * SIZE + x) * 3 + 3);
-      return px;
-    };
-    const still = new StillPicture<string>({ ...options, grid: 8 });
-    expect(still.partChanged(6, crop)).toBe(true); // nothing to compare with yet
-    still.reuse(withShoulders(14), SIZE, 3, crop, 0, 10_000);
-    still.ran(crop, 0, 'upright');
-    still.reuse(withShoulders(14), SIZE, 3, crop, 1000, 10_000);
-    expect(still.partChanged(6, crop)).toBe(false);
-    expect(still.partChanged(6, { ...crop, xPx: 3 })).toBe(true);
-    // The shoulders draw in: the rows from 6 of 8 change.
-    still.reuse(withShoulders(10), SIZE, 3, crop, 2000, 10_000);
-    expect(still.partChanged(6, crop)).toBe(true);
-    // The head moves a little above shoulders that stay: the rows from 6 have not changed.
-    still.reuse(withShoulders(14, 17), SIZE, 3, crop, 3000, 10_000);
-    expect(still.partChanged(6, crop)).toBe(false);
-    expect(still.partChanged(0, crop)).toBe(true);
-  });
 });
