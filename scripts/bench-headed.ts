@@ -71,8 +71,8 @@ export interface HeadedResult {
   visibilityEmulated: false;
 }
 
-export const WIDTH = 1280;
-export const HEIGHT = 800;
+const WIDTH = 1280;
+const HEIGHT = 800;
 /** The app's steady monitoring starts this long after calibrating. */
 export const APP_SETTLE_MS = 20_000;
 /** The floor page has nothing to settle but the camera starting. */
@@ -83,7 +83,7 @@ const HIDDEN_SETTLE_MS = 5_000;
 const CLOSED_SETTLE_MS = 3_000;
 
 /** Puppeteer's defaults that keep a background tab running as a foreground one: left out, so hiding is real. */
-export const KEEP_BACKGROUND_AWAKE = [
+const KEEP_BACKGROUND_AWAKE = [
   '--disable-background-timer-throttling',
   '--disable-backgrounding-occluded-windows',
   '--disable-renderer-backgrounding',
@@ -570,6 +570,22 @@ function headedResult(measured: Round[]): HeadedResult {
   };
 }
 
+/** A headed Chromium on `display` whose camera plays `y4m`, its background tabs left to the browser's own handling. */
+export function launchHeaded(y4m: string, display: string): Promise<Browser> {
+  return puppeteer.launch({
+    executablePath: chromiumPath,
+    headless: false,
+    defaultViewport: null,
+    args: [
+      ...chromiumArgs.filter((a) => !a.startsWith('--headless')),
+      `--window-size=${WIDTH},${HEIGHT}`,
+      ...fakeCameraArgs(y4m),
+    ],
+    ignoreDefaultArgs: KEEP_BACKGROUND_AWAKE,
+    env: { ...process.env, DISPLAY: display },
+  });
+}
+
 /**
  * `rounds` times: the camera floor in view, hidden, the preview floor in
  * view, then the app in view (picture on, then off), hidden; `minutes` each, in one headed browser playing `y4m` as its camera.
@@ -584,18 +600,7 @@ export async function benchHeaded(
   const ms = minutes * 60_000;
   const xvfb = await startXvfb();
   try {
-    const browser = await puppeteer.launch({
-      executablePath: chromiumPath,
-      headless: false,
-      defaultViewport: null,
-      args: [
-        ...chromiumArgs.filter((a) => !a.startsWith('--headless')),
-        `--window-size=${WIDTH},${HEIGHT}`,
-        ...fakeCameraArgs(y4m),
-      ],
-      ignoreDefaultArgs: KEEP_BACKGROUND_AWAKE,
-      env: { ...process.env, DISPLAY: xvfb.display },
-    });
+    const browser = await launchHeaded(y4m, xvfb.display);
     try {
       const measured: Round[] = [];
       for (let r = 1; r <= rounds; r++)

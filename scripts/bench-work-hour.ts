@@ -9,21 +9,18 @@
  * onset + 5 s, and nothing may alert where the hour holds none.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { DEFAULT_ALERT_SETTINGS } from '../src/core/alerts/settings';
 import {
-  HEIGHT,
-  KEEP_BACKGROUND_AWAKE,
-  WIDTH,
   benchFloor,
   hide,
+  launchHeaded,
   measure,
   openApp,
   show,
   startXvfb,
   type Measured,
 } from './bench-headed';
-import { chromiumArgs, chromiumPath, fakeCameraArgs } from './chromium';
 import { alertProbe, type AlertProbeWindow } from './page-probes';
 import { makeWorkHour, type WorkHour } from './work-hour';
 
@@ -148,18 +145,7 @@ export async function benchWorkHour(
   const wh = makeWorkHour(scale, cameraFps);
   const xvfb = await startXvfb();
   try {
-    const browser = await puppeteer.launch({
-      executablePath: chromiumPath,
-      headless: false,
-      defaultViewport: null,
-      args: [
-        ...chromiumArgs.filter((a) => !a.startsWith('--headless')),
-        `--window-size=${WIDTH},${HEIGHT}`,
-        ...fakeCameraArgs(wh.path),
-      ],
-      ignoreDefaultArgs: KEEP_BACKGROUND_AWAKE,
-      env: { ...process.env, DISPLAY: xvfb.display },
-    });
+    const browser = await launchHeaded(wh.path, xvfb.display);
     try {
       await browser.defaultBrowserContext().overridePermissions(new URL(appUrl).origin, ['notifications']);
       const floor = await benchFloor(browser, appUrl, FLOOR_MS);

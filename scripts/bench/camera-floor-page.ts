@@ -76,14 +76,8 @@ function playOnly(stream: MediaStream): void {
   video.muted = true;
   video.playsInline = true;
   video.srcObject = stream;
-  video.style.display = new URLSearchParams(location.search).has('preview') ? '' : 'none';
-  if (video.style.display === '')
-    Object.assign(video.style, {
-      width: '380px',
-      aspectRatio: '4 / 3',
-      objectFit: 'contain',
-      transform: 'scaleX(-1)',
-    });
+  if (new URLSearchParams(location.search).has('preview')) asNowPicture(video);
+  else video.style.display = 'none';
   document.body.append(video);
   let frames = 0;
   const count = () => {
@@ -105,14 +99,19 @@ function showPreview(stream: MediaStream): void {
   video.muted = true;
   video.playsInline = true;
   video.srcObject = stream;
+  asNowPicture(video);
+  document.body.append(video);
+  void video.play();
+}
+
+/** Sized and mirrored as the Now view shows the camera: 4:3, about 380 px wide in a 1280 px window. */
+function asNowPicture(video: HTMLVideoElement): void {
   Object.assign(video.style, {
     width: '380px',
     aspectRatio: '4 / 3',
     objectFit: 'contain',
     transform: 'scaleX(-1)',
   });
-  document.body.append(video);
-  void video.play();
 }
 
 w.floorReady = false;
